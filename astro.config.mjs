@@ -18,5 +18,4 @@ export default defineConfig({
   build: { inlineStylesheets: 'never', format: 'directory' },
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
-  telemetry: false,
 });
