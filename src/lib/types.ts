@@ -40,6 +40,8 @@ export interface Breakdown {
   keys: string[];
   /** year → key → value; a key absent in a year had no rows. */
   byYear: Record<string, Record<string, number>>;
+  /** key → number of rows with that key over all years (a name on one row only may be a typo). */
+  rowCount: Record<string, number>;
 }
 
 /** One public honor (no internal columns exist in honors.csv; note is public). */
