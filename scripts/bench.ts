@@ -1,0 +1,278 @@
+/**
+ * Data pipeline benchmark: time and peak memory of `scripts/data.ts` on a large
+ * militia_cases.csv, against PapaParse's own bare streaming parse of the same file.
+ * A report, not a test: exits 0 on a missed target, 1 only when the pipeline fails.
+ *
+ *   npm run bench                      # 1,000,000 rows, then 3,000,000 rows, and the growth
+ *   npm run bench -- --rows 200000     # one size only
+ *   npm run bench -- --skip-pipeline   # PapaParse baseline only
+ *   npm run bench -- --repeat 3        # best of 3 runs per measurement
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { generateCases } from './bench/generate-cases.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RSS_HOOK = pathToFileURL(join(ROOT, 'scripts/bench/rss-hook.mjs')).href;
+const PAPA_SCRIPT = join(ROOT, 'scripts/bench/papaparse-count.ts');
+const DATA_SCRIPT = join(ROOT, 'scripts/data.ts');
+
+const TARGET_RATIO = 1.5;
+const TARGET_RSS_MB = 150;
+/** Linear time means 3× the rows takes about 3× as long; allow 10% slack. */
+const TARGET_GROWTH_TIME = 3.3;
+/** Streaming means memory does not grow with the file; allow 20% slack. */
+const TARGET_GROWTH_RSS = 1.2;
+
+interface Options {
+  sizes: number[];
+  skipPipeline: boolean;
+  repeat: number;
+}
+
+function usage(message: string): never {
+  console.error(`bench: ${message}`);
+  console.error('usage: tsx scripts/bench.ts [--rows N] [--repeat N] [--skip-pipeline]');
+  process.exit(2);
+}
+
+function positiveInt(value: string | undefined, option: string): number {
+  const n = Number((value ?? '').replaceAll('_', '').replaceAll(',', ''));
+  if (!Number.isInteger(n) || n < 1) usage(`${option} needs a positive integer, got “${value ?? ''}”`);
+  return n;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { sizes: [1_000_000, 3_000_000], skipPipeline: false, repeat: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--rows') options.sizes = [positiveInt(argv[++i], '--rows')];
+    else if (arg === '--repeat') options.repeat = positiveInt(argv[++i], '--repeat');
+    else if (arg === '--skip-pipeline') options.skipPipeline = true;
+    else usage(`unknown option “${arg ?? ''}”`);
+  }
+  return options;
+}
+
+interface Run {
+  ms: number;
+  rssMb: number | null;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Keeps the tail of a child's output: enough to show why it failed, bounded if it prints a million lines. */
+function appendTail(buffer: string, chunk: Buffer): string {
+  const next = buffer + chunk.toString('utf8');
+  return next.length > 20_000 ? next.slice(-20_000) : next;
+}
+
+/** Runs one TS file in its own node process (tsx loader in-process, so RSS is that process's own). */
+function runChild(script: string, args: readonly string[], rssFile: string): Promise<Run> {
+  rmSync(rssFile, { force: true });
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', RSS_HOOK, script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout = appendTail(stdout, c)));
+    child.stderr.on('data', (c: Buffer) => (stderr = appendTail(stderr, c)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - start;
+      let rssMb: number | null = null;
+      try {
+        rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024; // maxRSS is in kilobytes
+      } catch {
+        rssMb = null;
+      }
+      resolvePromise({ ms, rssMb, code, stdout, stderr });
+    });
+  });
+}
+
+/** Best (fastest) of `repeat` runs; peak RSS is the largest seen, the honest figure for memory. */
+async function measure(script: string, args: readonly string[], rssFile: string, repeat: number): Promise<Run> {
+  let best: Run | null = null;
+  let maxRss: number | null = null;
+  for (let i = 0; i < repeat; i++) {
+    const run = await runChild(script, args, rssFile);
+    if (run.code !== 0) return run;
+    if (run.rssMb !== null) maxRss = Math.max(maxRss ?? 0, run.rssMb);
+    if (best === null || run.ms < best.ms) best = run;
+  }
+  if (best === null) throw new Error('repeat must be at least 1');
+  return { ...best, rssMb: maxRss };
+}
+
+interface SizeResult {
+  rows: number;
+  fileMb: number;
+  papa: Run;
+  papaRows: number;
+  pipeline: Run | null;
+}
+
+const MB = 1024 * 1024;
+const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const fmtS = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const fmtMb = (mb: number | null): string => (mb === null ? 'n/a' : `${mb.toFixed(1)} MB`);
+const verdict = (ok: boolean): string => (ok ? 'OK' : 'MISS');
+
+async function benchSize(dir: string, rows: number, options: Options): Promise<SizeResult> {
+  const dataDir = join(dir, `rows-${rows}`);
+  const outDir = join(dataDir, 'out');
+  const file = join(dataDir, 'militia_cases.csv');
+  const rssFile = join(dir, 'rss.txt');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  process.stderr.write(`· generating ${fmtInt(rows)} rows… `);
+  const genStart = performance.now();
+  await generateCases(file, rows);
+  const fileMb = statSync(file).size / MB;
+  process.stderr.write(`${fileMb.toFixed(1)} MB in ${fmtS(performance.now() - genStart)}\n`);
+
+  process.stderr.write('· PapaParse bare streaming parse… ');
+  const papa = await measure(PAPA_SCRIPT, [file], rssFile, options.repeat);
+  if (papa.code !== 0) {
+    console.error(`\nPapaParse baseline failed (exit ${papa.code}):\n${papa.stderr}`);
+    process.exit(1);
+  }
+  // header:false: the count includes the header record.
+  const papaRows = Number(papa.stdout.trim()) - 1;
+  if (papaRows !== rows) console.error(`\nwarning: PapaParse counted ${fmtInt(papaRows)} rows, ${fmtInt(rows)} were written`);
+  process.stderr.write(`${fmtS(papa.ms)}\n`);
+
+  let pipeline: Run | null = null;
+  if (!options.skipPipeline) {
+    process.stderr.write('· pipeline scripts/data.ts… ');
+    pipeline = await measure(DATA_SCRIPT, ['--data-dir', dataDir, '--out-dir', outDir], rssFile, options.repeat);
+    process.stderr.write(pipeline.code === 0 ? `${fmtS(pipeline.ms)}\n` : `exit ${pipeline.code}\n`);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  return { rows, fileMb, papa, papaRows, pipeline };
+}
+
+function printTable(results: readonly SizeResult[]): void {
+  const header = ['', ...results.map((r) => `${fmtInt(r.rows)} rows`), 'target'];
+  const lines: string[][] = [];
+  const row = (label: string, cells: string[], target = ''): void => {
+    lines.push([label, ...cells, target]);
+  };
+  row('file size', results.map((r) => fmtMb(r.fileMb)));
+  row('PapaParse rows counted', results.map((r) => fmtInt(r.papaRows)));
+  row('PapaParse time', results.map((r) => fmtS(r.papa.ms)));
+  row('PapaParse peak RSS', results.map((r) => fmtMb(r.papa.rssMb)));
+  const withPipeline = results.filter((r) => r.pipeline !== null);
+  if (withPipeline.length === results.length) {
+    const p = (r: SizeResult): Run => r.pipeline as Run;
+    row('pipeline time', results.map((r) => fmtS(p(r).ms)));
+    row(
+      'ratio pipeline/PapaParse',
+      results.map((r) => {
+        const ratio = p(r).ms / r.papa.ms;
+        return `${ratio.toFixed(2)} ${verdict(ratio <= TARGET_RATIO)}`;
+      }),
+      `≤ ${TARGET_RATIO}`,
+    );
+    row('pipeline rows/second', results.map((r) => fmtInt(r.rows / (p(r).ms / 1000))));
+    row(
+      'pipeline peak RSS',
+      results.map((r) => {
+        const rss = p(r).rssMb;
+        return `${fmtMb(rss)} ${rss === null ? '' : verdict(rss <= TARGET_RSS_MB)}`.trim();
+      }),
+      `≤ ${TARGET_RSS_MB} MB`,
+    );
+  }
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l[i] ?? ''))));
+  const fmtLine = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === 0 ? padEnd(c, widths[i] ?? 0) : padStart(c, widths[i] ?? 0))).join('   ');
+  console.log(fmtLine(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('   '));
+  for (const l of lines) console.log(fmtLine(l));
+}
+
+function printGrowth(small: SizeResult, large: SizeResult): void {
+  const factor = large.rows / small.rows;
+  console.log(`\ngrowth ${fmtInt(small.rows)} → ${fmtInt(large.rows)} rows (${factor}× the rows)`);
+  const lines: string[][] = [];
+  const line = (label: string, value: string, target: string): void => {
+    lines.push([label, value, target]);
+  };
+  const timeTarget = (TARGET_GROWTH_TIME * factor) / 3;
+  const rssTarget = TARGET_GROWTH_RSS;
+  const papaTime = large.papa.ms / small.papa.ms;
+  line('PapaParse time ratio', papaTime.toFixed(2), '(reference)');
+  if (small.pipeline && large.pipeline) {
+    const t = large.pipeline.ms / small.pipeline.ms;
+    line('pipeline time ratio', `${t.toFixed(2)} ${verdict(t <= timeTarget)}`, `≤ ${timeTarget.toFixed(1)} (linear)`);
+    const a = small.pipeline.rssMb;
+    const b = large.pipeline.rssMb;
+    if (a !== null && b !== null) {
+      const r = b / a;
+      line('pipeline peak RSS', `${fmtMb(a)} → ${fmtMb(b)} (×${r.toFixed(2)}) ${verdict(r <= rssTarget)}`, `≤ ×${rssTarget} (streaming)`);
+    }
+  }
+  const a = small.papa.rssMb;
+  const b = large.papa.rssMb;
+  if (a !== null && b !== null) line('PapaParse peak RSS', `${fmtMb(a)} → ${fmtMb(b)} (×${(b / a).toFixed(2)})`, '(reference)');
+  const w0 = Math.max(...lines.map((l) => displayWidth(l[0] ?? '')));
+  const w1 = Math.max(...lines.map((l) => displayWidth(l[1] ?? '')));
+  for (const l of lines) console.log(`${padEnd(l[0] ?? '', w0)}   ${padStart(l[1] ?? '', w1)}   ${l[2] ?? ''}`);
+}
+
+/** Terminal width: CJK and other wide characters take two columns. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+const padEnd = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+const padStart = (s: string, w: number): string => ' '.repeat(Math.max(0, w - displayWidth(s))) + s;
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'shuangyong-bench-'));
+  const results: SizeResult[] = [];
+  let pipelineFailed: SizeResult | null = null;
+  try {
+    for (const rows of options.sizes) {
+      const result = await benchSize(dir, rows, options);
+      results.push(result);
+      if (result.pipeline !== null && result.pipeline.code !== 0) {
+        pipelineFailed = result;
+        break;
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  if (pipelineFailed?.pipeline) {
+    const p = pipelineFailed.pipeline;
+    console.error(`\npipeline failed on ${fmtInt(pipelineFailed.rows)} rows: exit ${p.code} after ${fmtS(p.ms)}`);
+    if (p.stdout.trim()) console.error(`stdout (tail):\n${p.stdout.trimEnd().split('\n').slice(-20).join('\n')}`);
+    if (p.stderr.trim()) console.error(`stderr (tail):\n${p.stderr.trimEnd().split('\n').slice(-20).join('\n')}`);
+    process.exit(1);
+  }
+
+  console.log(`\nbench: militia_cases.csv, node ${process.version}, best of ${options.repeat} run(s) per figure, each in its own process (MB = 2^20 bytes)\n`);
+  printTable(results);
+  const small = results[0];
+  const large = results[results.length - 1];
+  if (results.length > 1 && small && large) printGrowth(small, large);
+  if (options.skipPipeline) console.log('\n(pipeline skipped: --skip-pipeline)');
+}
+
+await main();
