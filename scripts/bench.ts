@@ -20,6 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RSS_HOOK = pathToFileURL(join(ROOT, 'scripts/bench/rss-hook.mjs')).href;
 const PAPA_SCRIPT = join(ROOT, 'scripts/bench/papaparse-count.ts');
 const DATA_SCRIPT = join(ROOT, 'scripts/data.ts');
+const EMPTY_SCRIPT = join(ROOT, 'scripts/bench/empty.ts');
 
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 150;
@@ -245,6 +246,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'shuangyong-bench-'));
   const results: SizeResult[] = [];
+  const startup = await measure(EMPTY_SCRIPT, [], join(dir, 'rss.txt'), Math.max(3, options.repeat));
   let pipelineFailed: SizeResult | null = null;
   try {
     for (const rows of options.sizes) {
@@ -268,6 +270,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nbench: militia_cases.csv, node ${process.version}, best of ${options.repeat} run(s) per figure, each in its own process (MB = 2^20 bytes)\n`);
+  console.log(`node + tsx startup alone (empty script): ${fmtS(startup.ms)}, ${fmtMb(startup.rssMb)} peak RSS; included in every figure below\n`);
   printTable(results);
   const small = results[0];
   const large = results[results.length - 1];
