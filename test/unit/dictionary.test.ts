@@ -21,7 +21,7 @@ describe('dictionaryRows', () => {
 
   it('has exactly one row for every schema column, so a column missing from the output fails', () => {
     const rows = dictionaryRows();
-    for (const d of DATASETS) {
+    for (const d of DATASETS as readonly DatasetSchema[]) {
       const out = rows.find((r) => r.id === d.id);
       expect(out, d.id).toBeDefined();
       expect(out!.columns.map((c) => c.key), d.id).toEqual(d.columns.map((c) => c.key));
