@@ -1,0 +1,65 @@
+/**
+ * `npm run data -- [--data-dir DIR] [--out-dir DIR] [--check]`
+ * Validates every CSV, prints one line per problem, and writes summary.json (+ details.json) only when all is valid.
+ * Exit: 0 valid (warnings allowed), 1 invalid data, 2 bad usage.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { runPipeline } from '../src/lib/pipeline.ts';
+import { writeOutputs } from '../src/lib/output.ts';
+import { formatIssue } from '../src/lib/issues.ts';
+import { DEFAULT_OUT_DIR } from '../src/lib/site-data.ts';
+import { formatFileReport } from '../src/lib/report-lines.ts';
+
+const USAGE = '用法：npm run data -- [--data-dir 数据目录] [--out-dir 输出目录] [--check]';
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): { dataDir: string; outDir: string; check: boolean } {
+  let dataDir = 'data';
+  let outDir = DEFAULT_OUT_DIR;
+  let check = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? argv[++i] ?? usage(`错误: 选项 ${flag} 缺少参数`);
+    if (flag === '--data-dir') dataDir = value();
+    else if (flag === '--out-dir') outDir = value();
+    else if (flag === '--check') check = true;
+    else if (flag === '--help' || flag === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else usage(`错误: 未知选项“${a}”`);
+  }
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) usage(`错误: 数据目录“${dataDir}”不存在`);
+  return { dataDir, outDir, check };
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const { dataDir, outDir, check } = parseArgs(process.argv.slice(2));
+  const result = await runPipeline({ dataDir });
+  for (const issue of result.issues) process.stdout.write(`${formatIssue(issue)}\n`);
+  for (const f of result.files) process.stdout.write(`${formatFileReport(f)}\n`);
+  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  const warnings = result.issues.length - errors;
+  const secs = ((performance.now() - t0) / 1000).toFixed(2);
+  if (!result.ok) {
+    process.stdout.write(`校验未通过：${errors} 个错误，${warnings} 个警告。输出目录 ${outDir} 未做任何改动。（用时 ${secs} 秒）\n`);
+    process.exit(1);
+  }
+  if (check) {
+    process.stdout.write(`校验通过：${warnings} 个警告，未写入任何文件（--check）。（用时 ${secs} 秒）\n`);
+    return;
+  }
+  await writeOutputs(outDir, result);
+  process.stdout.write(`校验通过：${warnings} 个警告。已写入 ${outDir}/summary.json。（用时 ${((performance.now() - t0) / 1000).toFixed(2)} 秒）\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`内部错误（请报告开发人员）：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,319 @@
+/** One handler per dataset: cross-field rules, then per-row accumulation into metrics and breakdowns. */
+import type { DatasetId, Breakdown, HonorEntry, IndicatorEntry, MetricSeries } from '../types.ts';
+import { SCHOOL_STAGES } from '../schema/index.ts';
+import { toNumber, type Decimal } from '../decimal.ts';
+import { dateMonth, dateYear } from '../read/values.ts';
+import { fieldLine } from '../read/csv.ts';
+import type { Binding, HeaderPlan, IssueLog, Row } from '../validate.ts';
+import { DecimalTally } from './tally.ts';
+import { breakdownOf, metricFromCounts, metricFromDecimals } from './output.ts';
+
+export interface Contribution {
+  metrics: [string, MetricSeries][];
+  breakdowns: [string, Breakdown][];
+  years: number[];
+  honors?: HonorEntry[];
+  indicators?: IndicatorEntry[];
+}
+
+export interface DatasetHandler {
+  /** Apply cross-field rules and accumulate; false (with an error logged) rejects the row. */
+  add(row: Row, line: number, fields: string[]): boolean;
+  finish(): Contribution;
+}
+
+/** Label of the category key used when an optional grouping column is empty. */
+export const UNCLASSIFIED = '未分类';
+
+function binding(plan: HeaderPlan, key: string): Binding {
+  const b = plan.bindings.find((x) => x.column.key === key);
+  if (!b) throw new Error(`column ${key} is not bound`);
+  return b;
+}
+
+/** (year → key → [measures]) with row counts per key, for integer measures. */
+class KeyedCounts {
+  readonly byYear = new Map<number, Map<string, number[]>>();
+  readonly rows = new Map<string, number>();
+  constructor(private readonly width: number) {}
+  add(year: number, key: string, a: number, b = 0): void {
+    let m = this.byYear.get(year);
+    if (!m) this.byYear.set(year, (m = new Map()));
+    let v = m.get(key);
+    if (!v) m.set(key, (v = this.width === 1 ? [0] : [0, 0]));
+    v[0]! += a;
+    if (this.width > 1) v[1]! += b;
+    this.rows.set(key, (this.rows.get(key) ?? 0) + 1);
+  }
+  /** Measure `i` as year → key → value. */
+  measure(i: number): Map<number, Map<string, number>> {
+    return new Map([...this.byYear].map(([y, m]) => [y, new Map([...m].map(([k, v]) => [k, v[i]!]))]));
+  }
+}
+
+function yearTotals(k: KeyedCounts, i: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [y, m] of k.byYear) {
+    let s = 0;
+    for (const v of m.values()) s += v[i]!;
+    out.set(y, s);
+  }
+  return out;
+}
+
+function fundingHandler(): DatasetHandler {
+  const t = new DecimalTally();
+  return {
+    add(row) {
+      t.add(row.year as number, row.category as string, row.amount_wan as Decimal);
+      return true;
+    },
+    finish() {
+      const metrics: [string, MetricSeries][] = [['funding.total', metricFromDecimals('经费投入', '万元', t.totals)]];
+      const cats = new Map<string, Map<number, Decimal>>();
+      for (const [y, m] of t.byYear) {
+        for (const [c, v] of m) {
+          let s = cats.get(c);
+          if (!s) cats.set(c, (s = new Map()));
+          s.set(y, v);
+        }
+      }
+      const byYearNum = new Map([...t.byYear].map(([y, m]) => [y, new Map([...m].map(([k, v]) => [k, toNumber(v)]))]));
+      const breakdown = breakdownOf('经费投入（按类别）', '万元', byYearNum, t.rowCount);
+      for (const c of breakdown.keys) metrics.push([`funding.category:${c}`, metricFromDecimals(`经费投入（${c}）`, '万元', cats.get(c)!)]);
+      return { metrics, breakdowns: [['funding.category', breakdown]], years: [...t.totals.keys()] };
+    },
+  };
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1));
+
+function militiaHandler(): DatasetHandler {
+  const totals = new Map<number, number[]>();
+  const bySub = new KeyedCounts(2);
+  const byType = new KeyedCounts(2);
+  const byMonth = new Map<number, Float64Array>();
+  return {
+    add(row) {
+      const d = row.date as number;
+      const y = dateYear(d);
+      const cases = row.cases as number;
+      const persons = row.persons as number;
+      let t = totals.get(y);
+      if (!t) totals.set(y, (t = [0, 0]));
+      t[0]! += cases;
+      t[1]! += persons;
+      bySub.add(y, row.subdistrict as string, cases, persons);
+      byType.add(y, (row.case_type as string | null) ?? UNCLASSIFIED, cases, persons);
+      let mo = byMonth.get(y);
+      if (!mo) byMonth.set(y, (mo = new Float64Array(24)));
+      const m = dateMonth(d) - 1;
+      mo[m]! += cases;
+      mo[12 + m]! += persons;
+      return true;
+    },
+    finish() {
+      const month = (i: number) =>
+        new Map(
+          [...byMonth].map(([y, a]) => [y, new Map(MONTHS.map((k, m) => [k, a[i * 12 + m]!] as const).filter(([, v]) => v !== 0))] as const),
+        );
+      const monthRows = new Map<string, number>();
+      return {
+        metrics: [
+          ['militia.cases', metricFromCounts('查处案件', '起', new Map([...totals].map(([y, v]) => [y, v[0]!])))],
+          ['militia.persons', metricFromCounts('抓获涉案人员', '人', new Map([...totals].map(([y, v]) => [y, v[1]!])))],
+        ],
+        breakdowns: [
+          ['militia.subdistrict.cases', breakdownOf('查处案件（按办事处）', '起', bySub.measure(0), bySub.rows)],
+          ['militia.subdistrict.persons', breakdownOf('抓获涉案人员（按办事处）', '人', bySub.measure(1), bySub.rows)],
+          ['militia.case_type.cases', breakdownOf('查处案件（按案件类型）', '起', byType.measure(0), byType.rows)],
+          ['militia.case_type.persons', breakdownOf('抓获涉案人员（按案件类型）', '人', byType.measure(1), byType.rows)],
+          ['militia.month.cases', breakdownOf('查处案件（按月份）', '起', month(0), monthRows, MONTHS)],
+          ['militia.month.persons', breakdownOf('抓获涉案人员（按月份）', '人', month(1), monthRows, MONTHS)],
+        ],
+        years: [...totals.keys()],
+      };
+    },
+  };
+}
+
+function trainingHandler(): DatasetHandler {
+  const byKind = new KeyedCounts(2);
+  return {
+    add(row) {
+      const y = dateYear(row.date as number);
+      byKind.add(y, row.kind as string, (row.sessions as number | null) ?? 1, row.participants as number);
+      return true;
+    },
+    finish() {
+      return {
+        metrics: [
+          ['training.sessions', metricFromCounts('培训教育场次', '场次', yearTotals(byKind, 0))],
+          ['training.participants', metricFromCounts('培训教育参加人次', '人次', yearTotals(byKind, 1))],
+        ],
+        breakdowns: [
+          ['training.kind.sessions', breakdownOf('培训教育场次（按类别）', '场次', byKind.measure(0), byKind.rows)],
+          ['training.kind.participants', breakdownOf('培训教育参加人次（按类别）', '人次', byKind.measure(1), byKind.rows)],
+        ],
+        years: [...byKind.byYear.keys()],
+      };
+    },
+  };
+}
+
+function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
+  const byStage = new KeyedCounts(2);
+  const placed = binding(plan, 'placed');
+  return {
+    add(row, line, fields) {
+      const req = row.requested as number;
+      const pl = row.placed as number;
+      if (pl > req) {
+        log.value('placed_gt_requested', fieldLine(fields, line, placed.index), placed.index + 1, placed.header, 'placed', {
+          requested: req,
+          value: fields[placed.index]!.trim(),
+        });
+        return false;
+      }
+      byStage.add(row.year as number, row.stage as string, req, pl);
+      return true;
+    },
+    finish() {
+      return {
+        metrics: [
+          ['school.requested', metricFromCounts('驻军子女入学申请人数', '名', yearTotals(byStage, 0))],
+          ['school.placed', metricFromCounts('驻军子女入学安排人数', '名', yearTotals(byStage, 1))],
+        ],
+        breakdowns: [
+          ['school.stage.requested', breakdownOf('申请人数（按学段）', '名', byStage.measure(0), byStage.rows, SCHOOL_STAGES)],
+          ['school.stage.placed', breakdownOf('安排人数（按学段）', '名', byStage.measure(1), byStage.rows, SCHOOL_STAGES)],
+        ],
+        years: [...byStage.byYear.keys()],
+      };
+    },
+  };
+}
+
+/** FNV-1a, base 36: a short stable id part. */
+function hashId(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, '0');
+}
+
+function honorsHandler(): DatasetHandler {
+  const list: HonorEntry[] = [];
+  const counts = new Map<number, number>();
+  const ids = new Set<string>();
+  return {
+    add(row) {
+      const year = row.year as number;
+      const title = row.title as string;
+      const recipient = row.recipient as string;
+      let id = `h${year}-${hashId(`${title}\u0001${recipient}\u0001${row.conferred_by as string}`)}`;
+      for (let n = 2; ids.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+      ids.add(id);
+      list.push({
+        id,
+        year,
+        title,
+        conferred_by: row.conferred_by as string,
+        recipient,
+        level: row.level as HonorEntry['level'],
+        note: (row.note as string | null) ?? null,
+      });
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+      return true;
+    },
+    finish() {
+      const honors = list.slice().sort((a, b) => b.year - a.year);
+      return { metrics: [['honors.count', metricFromCounts('获得荣誉', '项', counts)]], breakdowns: [], years: [...counts.keys()], honors };
+    },
+  };
+}
+
+function isPercentUnit(u: string): boolean {
+  return u === '%' || u === '％';
+}
+
+function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
+  const unitCol = binding(plan, 'unit');
+  interface Ind {
+    section: string;
+    unit: string;
+    line: number;
+    values: Map<number, Decimal>;
+    lines: Map<number, number>;
+  }
+  const inds = new Map<string, Ind>();
+  return {
+    add(row, line, fields) {
+      const name = row.indicator as string;
+      const year = row.year as number;
+      const unit = row.unit as string;
+      const unitLine = fieldLine(fields, line, unitCol.index);
+      const ind = inds.get(name);
+      let ok = true;
+      if (row['value%'] === 1 && !isPercentUnit(unit)) {
+        log.value('percent_unit', unitLine, unitCol.index + 1, unitCol.header, 'unit', { number: fields[binding(plan, 'value').index]!.trim(), value: unit });
+        ok = false;
+      }
+      if (ind && ind.unit !== unit && !(isPercentUnit(ind.unit) && isPercentUnit(unit))) {
+        log.value('unit_mismatch', unitLine, unitCol.index + 1, unitCol.header, 'unit', { indicator: name, line: ind.line, expected: ind.unit, value: unit });
+        ok = false;
+      }
+      const first = ind?.lines.get(year);
+      if (first !== undefined) {
+        log.plain('error', 'duplicate_indicator', line, 1, { indicator: name, year, line: first });
+        ok = false;
+      }
+      if (!ok) return false;
+      if (ind) {
+        ind.values.set(year, row.value as Decimal);
+        ind.lines.set(year, line);
+      } else {
+        inds.set(name, {
+          section: row.section as string,
+          unit,
+          line,
+          values: new Map([[year, row.value as Decimal]]),
+          lines: new Map([[year, line]]),
+        });
+      }
+      return true;
+    },
+    finish() {
+      const metrics: [string, MetricSeries][] = [];
+      const indicators: IndicatorEntry[] = [];
+      const years = new Set<number>();
+      for (const [name, ind] of inds) {
+        const metric = `indicator:${name}`;
+        metrics.push([metric, metricFromDecimals(name, isPercentUnit(ind.unit) ? '%' : ind.unit, ind.values)]);
+        indicators.push({ metric, section: ind.section, indicator: name, unit: isPercentUnit(ind.unit) ? '%' : ind.unit });
+        for (const y of ind.values.keys()) years.add(y);
+      }
+      return { metrics, breakdowns: [], years: [...years], indicators };
+    },
+  };
+}
+
+/** The handler for a dataset, bound to its matched header and issue log. */
+export function createHandler(id: DatasetId, plan: HeaderPlan, log: IssueLog): DatasetHandler {
+  switch (id) {
+    case 'funding':
+      return fundingHandler();
+    case 'militia_cases':
+      return militiaHandler();
+    case 'training_sessions':
+      return trainingHandler();
+    case 'school_placements':
+      return schoolHandler(plan, log);
+    case 'honors':
+      return honorsHandler();
+    case 'indicators':
+      return indicatorsHandler(plan, log);
+  }
+}

@@ -1,0 +1,61 @@
+/** Exact decimals as scaled integers: value = m / 10^s. Sums never pick up float residue. */
+
+export interface Decimal {
+  /** The digits as an integer (safe for up to 15 significant digits on input; sums use bigint). */
+  readonly m: bigint;
+  /** Number of decimal places. */
+  readonly s: number;
+}
+
+const POW10: bigint[] = [];
+function pow10(n: number): bigint {
+  let p = POW10[n];
+  if (p === undefined) {
+    p = 10n ** BigInt(n);
+    POW10[n] = p;
+  }
+  return p;
+}
+
+/** The decimal zero. */
+export const ZERO: Decimal = { m: 0n, s: 0 };
+
+/** Exact sum of two decimals, at the larger scale. */
+export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  if (a.s === b.s) return { m: a.m + b.m, s: a.s };
+  if (a.s > b.s) return { m: a.m + b.m * pow10(a.s - b.s), s: a.s };
+  return { m: a.m * pow10(b.s - a.s) + b.m, s: b.s };
+}
+
+/** A whole number as a decimal. */
+export function fromInteger(n: number): Decimal {
+  return { m: BigInt(n), s: 0 };
+}
+
+/** The nearest double to the exact value (one correctly rounded division). */
+export function toNumber(d: Decimal): number {
+  if (d.s === 0) return Number(d.m);
+  // Divide by a power of ten exactly representable as a double where possible.
+  if (d.s <= 22 && d.m <= BigInt(Number.MAX_SAFE_INTEGER) && d.m >= -BigInt(Number.MAX_SAFE_INTEGER)) {
+    return Number(d.m) / 10 ** d.s;
+  }
+  return Number(`${d.m}e-${d.s}`);
+}
+
+/** (a - b) / b computed from the exact values, so 576.2 vs 512.5 gives 0.12429268292682927; b = 0 gives null. */
+export function relativeChange(a: Decimal, b: Decimal): number | null {
+  if (b.m === 0n) return null;
+  const s = Math.max(a.s, b.s);
+  const A = a.m * pow10(s - a.s);
+  const B = b.m * pow10(s - b.s);
+  // Exact integers below 2^53 make this one correctly rounded division.
+  return Number(A - B) / Number(B);
+}
+
+/** Compare two decimals: negative, zero or positive like a sort comparator. */
+export function compareDecimal(a: Decimal, b: Decimal): number {
+  const s = Math.max(a.s, b.s);
+  const A = a.m * pow10(s - a.s);
+  const B = b.m * pow10(s - b.s);
+  return A < B ? -1 : A > B ? 1 : 0;
+}

@@ -1,0 +1,106 @@
+/** The message catalog: every problem the data step reports, keyed by a stable code, in plain Chinese with an English gloss. */
+
+type Params = Readonly<Record<string, string | number>>;
+
+interface Message {
+  /** Printed text; `{name}` is replaced by the parameter of that name. */
+  zh: string;
+  /** English gloss for reviewers and the admin guide. */
+  en: string;
+}
+
+/** Value problems: printed after `列“<header>”(<key>) `. */
+export const VALUE_MESSAGES = {
+  required: { zh: '为必填项，不能为空', en: 'required, but empty' },
+  year_format: { zh: '应为4位年份（如 2024 或 2024年），实际为“{value}”', en: 'expected a 4-digit year' },
+  year_range: { zh: '年份应在 1949–2100 之间，实际为“{value}”', en: 'year outside 1949–2100' },
+  year_future: { zh: '年份不能晚于今年（{today}年），实际为“{value}”', en: 'year after the build year' },
+  date_format: {
+    zh: '应为日期（如 2024-03-05、2024/3/5、2024年3月5日 或 2024-03），实际为“{value}”',
+    en: 'expected a date in one of the accepted forms',
+  },
+  date_serial: {
+    zh: '应为日期，实际为“{value}”，像是 Excel 日期序列号：请在 Excel/WPS 中把该列设置为“日期”格式后重新保存',
+    en: 'looks like an Excel serial date number; format the column as a date',
+  },
+  date_impossible: { zh: '日期不存在，实际为“{value}”', en: 'impossible date' },
+  date_future: { zh: '日期不能晚于今天（{today}），实际为“{value}”', en: 'date after the build day' },
+  excel_error: { zh: '是 Excel 错误值“{value}”：请检查该单元格的公式，改为数值', en: 'an Excel error value; fix the formula' },
+  integer_format: { zh: '应为非负整数，实际为“{value}”', en: 'expected a non-negative integer' },
+  integer_negative: { zh: '应为非负整数，实际为“{value}”', en: 'negative number in a non-negative integer column' },
+  integer_fraction: { zh: '应为整数，实际为“{value}”', en: 'fraction in an integer column' },
+  decimal_format: { zh: '应为非负数，实际为“{value}”', en: 'expected a non-negative number' },
+  decimal_negative: { zh: '应为非负数，实际为“{value}”', en: 'negative number' },
+  thousands: { zh: '千分位分隔符位置不对（应每三位一组，如 1,234），实际为“{value}”', en: 'thousands separators not in groups of three' },
+  too_large: { zh: '数值位数过多（最多 15 位有效数字），实际为“{value}”', en: 'more than 15 significant digits' },
+  below_min: { zh: '应为不小于 {min} 的整数，实际为“{value}”', en: 'below the minimum' },
+  one_of: { zh: '应为 {allowed} 之一，实际为“{value}”', en: 'not one of the allowed values' },
+  percent_unit: { zh: '应为“%”，因为数值“{number}”带有百分号，实际为“{value}”', en: 'a value ending in % needs the unit %' },
+  placed_gt_requested: { zh: '不能大于申请人数（{requested}），实际为“{value}”', en: 'placed exceeds requested' },
+  unit_mismatch: {
+    zh: '应与指标“{indicator}”第 {line} 行的单位“{expected}”一致，实际为“{value}”',
+    en: 'unit differs from the first row of the same indicator',
+  },
+  pii_id: { zh: '含有疑似居民身份证号码，公开字段不得包含个人信息：请删除或改写', en: 'looks like a resident ID number' },
+  pii_phone: { zh: '含有疑似手机号码，公开字段不得包含个人信息：请删除或改写', en: 'looks like a mobile phone number' },
+  pii_email: { zh: '含有疑似电子邮箱地址，公开字段不得包含个人信息：请删除或改写', en: 'looks like an email address' },
+} as const satisfies Record<string, Message>;
+
+/** Row and file problems: printed as they are. */
+export const PLAIN_MESSAGES = {
+  too_few_fields: { zh: '此行有 {n} 个字段，少于表头的 {m} 列：请补齐缺少的字段（空值也要保留逗号）', en: 'fewer fields than the header' },
+  too_many_fields: { zh: '此行有 {n} 个字段，多于表头的 {m} 列，且多出的字段不为空：字段中的逗号需用英文双引号括起来', en: 'more fields than the header' },
+  quote_invalid: {
+    zh: '引号使用有误：引号闭合后又跟了文字（如 "国防"教育）；含逗号或引号的字段应整体用双引号括起，字段内的引号写成两个 ""',
+    en: 'text after a closing quote',
+  },
+  quote_unterminated: { zh: '引号没有闭合：此行开始的带引号字段直到文件末尾都没有结束引号', en: 'unterminated quoted field' },
+  duplicate_row: { zh: '此行与第 {line} 行完全相同（重复录入？），两行都已计入', en: 'exact duplicate of an earlier row (both counted)' },
+  duplicate_indicator: {
+    zh: '指标“{indicator}”在 {year} 年已有一行（第 {line} 行）：同一年度同一指标只能有一行',
+    en: 'second row for the same (year, indicator)',
+  },
+  duplicate_check_capped: {
+    zh: '文件超过 {limit} 行，重复行检查只覆盖前 {limit} 行',
+    en: 'duplicate-row check covers only the first rows of a very large file',
+  },
+  empty_file: { zh: '文件为空（0 字节）：至少需要一行表头', en: 'empty file (0 bytes)' },
+  no_header: { zh: '文件只有空行，没有表头', en: 'only blank lines, no header' },
+  not_text_xlsx: {
+    zh: '这不是 CSV 文本文件，而是 Excel 工作簿（.xlsx）改了扩展名：请在 Excel/WPS 中用“另存为”→“CSV（逗号分隔）”保存',
+    en: 'an .xlsx workbook renamed to .csv',
+  },
+  not_text_xls: {
+    zh: '这不是 CSV 文本文件，而是旧版 Excel 工作簿（.xls）：请在 Excel/WPS 中用“另存为”→“CSV（逗号分隔）”保存',
+    en: 'an .xls workbook renamed to .csv',
+  },
+  not_text_utf16: {
+    zh: '文件是 UTF-16 编码（Excel 的“Unicode 文本”）：请另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”',
+    en: 'UTF-16 text; save as CSV UTF-8',
+  },
+  not_text: { zh: '文件含有二进制内容，不是 CSV 文本：请确认选对了文件，并另存为 CSV', en: 'binary content, not CSV text' },
+  missing_column: { zh: '缺少必填列“{label}”({key})，可用的列名：{aliases}', en: 'required column missing' },
+  duplicate_column: { zh: '列“{header}”({key}) 重复出现，第 {first} 列已是该列', en: 'the same column twice' },
+  unknown_column: { zh: '未知列“{header}”，已忽略，不会发布', en: 'unknown column, ignored and never published' },
+  empty_header: { zh: '第 {col} 列的表头为空，该列已忽略，不会发布', en: 'empty header cell, column ignored' },
+  read_failed: { zh: '无法读取文件：{reason}', en: 'the file could not be read' },
+} as const satisfies Record<string, Message>;
+
+export type ValueCode = keyof typeof VALUE_MESSAGES;
+export type PlainCode = keyof typeof PLAIN_MESSAGES;
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+/** Message for a value problem: `列“查处案件数”(cases) 应为非负整数，实际为“abc”`. */
+export function valueMessage(code: string, header: string, key: string, params: Params): string {
+  const m = (VALUE_MESSAGES as Record<string, Message>)[code];
+  if (!m) throw new Error(`unknown message code ${code}`);
+  return `列“${header}”(${key}) ${fill(m.zh, params)}`;
+}
+
+/** Message for a row or file problem. */
+export function plainMessage(code: PlainCode, params: Params = {}): string {
+  return fill(PLAIN_MESSAGES[code].zh, params);
+}

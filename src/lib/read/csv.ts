@@ -1,0 +1,164 @@
+/**
+ * CSV text to rows with physical line numbers, streaming, on PapaParse's own parser.
+ * PapaParse numbers records, not lines; this module maps records to the line each starts on.
+ */
+import { createReadStream } from 'node:fs';
+import Papa from 'papaparse';
+import type { Encoding } from './decode.ts';
+import { trimCell } from './values.ts';
+
+export type CsvProblem = 'quote_invalid' | 'quote_unterminated' | 'not_text';
+
+export interface CsvSink {
+  /** The first non-blank row (contract: "the header is the first non-blank line"). */
+  header(fields: string[], line: number): void;
+  /** A non-blank data row and the physical 1-based line it starts on. */
+  row(fields: string[], line: number): void;
+  /** A row PapaParse could not split (bad quoting), at the line the row starts on; the row is not passed on. */
+  problem(code: CsvProblem, line: number): void;
+}
+
+/** Line breaks inside a field's text (CRLF, LF or CR each count once). */
+export function countBreaks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (s.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** The physical line a field starts on, given the line its row starts on (quoted line breaks in earlier fields shift it). */
+export function fieldLine(fields: readonly string[], rowLine: number, index: number): number {
+  let line = rowLine;
+  for (let i = 0; i < index && i < fields.length; i++) {
+    const f = fields[i]!;
+    if (f.indexOf('\n') !== -1 || f.indexOf('\r') !== -1) line += countBreaks(f);
+  }
+  return line;
+}
+
+/** A blank line: empty, only spaces, or only commas and spaces (what Excel writes for a cleared row). */
+export function isBlankRow(fields: readonly string[]): boolean {
+  if (fields.length === 1 && fields[0] === '') return true;
+  for (const f of fields) if (f !== '' && trimCell(f) !== '') return false;
+  return true;
+}
+
+interface PapaResult {
+  data: string[][];
+  errors: { code: string; row: number }[];
+  meta: { cursor: number };
+}
+
+function detectNewline(s: string): '\r\n' | '\n' | '\r' | null {
+  const lf = s.indexOf('\n');
+  const cr = s.indexOf('\r');
+  if (lf === -1 && cr === -1) return null;
+  if (cr === -1 || (lf !== -1 && lf < cr)) return '\n';
+  return s.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
+}
+
+/** Incremental CSV reader: push decoded text in any chunking, then end(); rows reach the sink in order. */
+export class CsvReader {
+  private partial = '';
+  private base = 0;
+  private line = 1;
+  private parser: Papa.Parser | null = null;
+  private seenHeader = false;
+
+  constructor(private readonly sink: CsvSink) {}
+
+  /** Feed the next piece of decoded text. */
+  push(chunk: string): void {
+    this.run(this.partial + chunk, false);
+  }
+
+  /** Signal the end of input: the held last row is parsed and delivered. */
+  end(): void {
+    this.run(this.partial, true);
+    this.partial = '';
+  }
+
+  private run(text: string, final: boolean): void {
+    if (this.parser === null) {
+      const nl = detectNewline(text);
+      if (nl === null && !final) {
+        this.partial = text;
+        return;
+      }
+      this.parser = new Papa.Parser({ delimiter: ',', newline: nl ?? '\n', quoteChar: '"' });
+    }
+    const res = this.parser.parse(text, this.base, !final) as PapaResult;
+    const rows = res.data;
+    let bad: Map<number, CsvProblem> | null = null;
+    for (const e of res.errors) {
+      // A held-back row is parsed again with the next chunk: count its errors only once it is delivered.
+      if (!final && e.row >= rows.length) continue;
+      bad ??= new Map();
+      const code: CsvProblem = e.code === 'MissingQuotes' ? 'quote_unterminated' : 'quote_invalid';
+      if (!bad.has(e.row) || code === 'quote_unterminated') bad.set(e.row, code);
+    }
+    const mayHaveBreaks = text.indexOf('"') !== -1;
+    for (let r = 0; r < rows.length; r++) {
+      const fields = rows[r]!;
+      const line = this.line;
+      if (mayHaveBreaks) {
+        let breaks = 0;
+        for (const f of fields) if (f.indexOf('\n') !== -1 || f.indexOf('\r') !== -1) breaks += countBreaks(f);
+        this.line += 1 + breaks;
+      } else {
+        this.line += 1;
+      }
+      const problem = bad?.get(r);
+      if (problem !== undefined) {
+        this.sink.problem(problem, line);
+        continue;
+      }
+      if (isBlankRow(fields)) continue;
+      if (!this.seenHeader) {
+        this.seenHeader = true;
+        this.sink.header(fields, line);
+      } else {
+        this.sink.row(fields, line);
+      }
+    }
+    if (!final) {
+      this.partial = text.substring(res.meta.cursor - this.base);
+      this.base = res.meta.cursor;
+    }
+  }
+}
+
+/** Parse a whole string (tests, small inputs) through the same reader as files. */
+export function readCsvText(text: string, sink: CsvSink, chunkSize = 1 << 16): void {
+  const reader = new CsvReader(sink);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (let i = 0; i < body.length; i += chunkSize) reader.push(body.slice(i, i + chunkSize));
+  reader.end();
+}
+
+/** Stream a file through the decoder and the reader; memory stays flat whatever the file size. */
+export async function readCsvFile(path: string, encoding: Encoding, sink: CsvSink): Promise<void> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const reader = new CsvReader(sink);
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) {
+      reader.push(decoder.decode(chunk as Buffer, { stream: true }));
+    }
+    const rest = decoder.decode();
+    if (rest) reader.push(rest);
+  } catch (e) {
+    if (e instanceof TypeError) {
+      sink.problem('not_text', 1);
+      return;
+    }
+    throw e;
+  }
+  reader.end();
+}
