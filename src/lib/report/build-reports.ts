@@ -46,6 +46,34 @@ export function sumExact(values: readonly number[]): number {
   return total / f;
 }
 
+/**
+ * A breakdown key as a metric: `training.kind.participants:国防教育` reads details.breakdowns
+ * ["training.kind.participants"] for the key 国防教育 (yoy as in contract §3); null when no such breakdown or key.
+ */
+export function breakdownMetric(details: Details, id: string): MetricSeries | null {
+  const colon = id.indexOf(':');
+  if (colon <= 0) return null;
+  const b = details.breakdowns[id.slice(0, colon)];
+  const key = id.slice(colon + 1);
+  if (!b || !b.keys.includes(key)) return null;
+  const byYear: Record<string, number> = {};
+  const yoy: Record<string, number | null> = {};
+  for (const [y, values] of Object.entries(b.byYear)) {
+    const v = values[key];
+    if (v !== undefined) byYear[y] = v;
+  }
+  for (const [y, v] of Object.entries(byYear)) {
+    const p = byYear[String(Number(y) - 1)];
+    yoy[y] = p === undefined || p === 0 ? null : (v - p) / p;
+  }
+  return { label: `${b.label}·${key}`, unit: b.unit, byYear, yoy };
+}
+
+/** The series a metric placeholder names: a summary.json metric, else a breakdown key; null when unknown. */
+export function resolveMetric(summary: Summary, details: Details, id: string): MetricSeries | null {
+  return summary.metrics[id] ?? breakdownMetric(details, id);
+}
+
 /** Levenshtein distance, for "did you mean" hints. */
 function distance(a: string, b: string): number {
   const x = Array.from(a);
@@ -85,6 +113,13 @@ export function streakAsOf(honorYears: ReadonlySet<number>, asOf: number): { yea
   return { years, through };
 }
 
+/** The metric's first year with a value, if it is at most `to`; otherwise `to` itself. */
+function firstYearOf(m: MetricSeries, to: number): number {
+  let first = to;
+  for (const k of Object.keys(m.byYear)) first = Math.min(first, Number(k));
+  return first;
+}
+
 function resolveYear(ref: YearRef, base: number): number {
   return ref.kind === 'absolute' ? ref.year : base + ref.offset;
 }
@@ -108,9 +143,9 @@ interface Occurrence {
 
 interface Context {
   summary: Summary;
+  details: Details;
   district: string;
   honorYears: Set<number>;
-  firstYear: number;
   occurrences: Map<TemplatePlaceholder, Occurrence>;
 }
 
@@ -150,8 +185,9 @@ function renderMetric(ctx: Context, tp: TemplatePlaceholder, id: string, m: Metr
   const fmt = (v: number) => (ph.form === 'value' ? formatNumber(v) : formatValue(v, m.unit));
 
   if (ph.sum) {
-    const from = ph.sum.from ? resolveYear(ph.sum.from, base) : ctx.firstYear;
     const to = ph.sum.to ? resolveYear(ph.sum.to, base) : base;
+    // An open start (`..0`, 累计) starts at the metric's own first year, so years before it began are not "missing".
+    const from = ph.sum.from ? resolveYear(ph.sum.from, base) : firstYearOf(m, to);
     const description = `${name}（${id}），${from}—${to}年合计`;
     if (from > to) {
       occurrenceOf(ctx, tp, subject).emptyRangeReports.add(reportYear);
@@ -231,7 +267,7 @@ function renderPlaceholder(ctx: Context, tp: TemplatePlaceholder, reportYear: nu
       return figure(text, 'streak', target, description, s.years, false);
     }
     case 'metric': {
-      const m = ctx.summary.metrics[ph.ref.id]!;
+      const m = resolveMetric(ctx.summary, ctx.details, ph.ref.id)!;
       return renderMetric(ctx, tp, ph.ref.id, m, reportYear);
     }
   }
@@ -288,15 +324,18 @@ function warningFor(o: Occurrence, file: string): Issue {
 }
 
 /** Check that every metric a placeholder names exists in summary.json; unknown names give an error issue. */
-function checkReferences(blocks: ReturnType<typeof parseTemplate>['blocks'], summary: Summary, file: string): Issue[] {
+function checkReferences(blocks: ReturnType<typeof parseTemplate>['blocks'], summary: Summary, details: Details, file: string): Issue[] {
   const issues: Issue[] = [];
-  const ids = Object.keys(summary.metrics);
+  const ids = [
+    ...Object.keys(summary.metrics),
+    ...Object.entries(details.breakdowns).flatMap(([bid, b]) => b.keys.map((k) => `${bid}:${k}`)),
+  ];
   const indicatorNames = ids.filter((id) => id.startsWith('indicator:')).map((id) => id.slice('indicator:'.length));
   const visit = (segs: TemplateSegment[]) => {
     for (const s of segs) {
       if (s.kind !== 'placeholder' || s.placeholder.ref.kind !== 'metric') continue;
       const id = s.placeholder.ref.id;
-      if (summary.metrics[id]) continue;
+      if (resolveMetric(summary, details, id)) continue;
       const at = { severity: 'error' as const, file, line: s.line, column: s.column };
       if (id.startsWith('indicator:')) {
         const name = id.slice('indicator:'.length);
@@ -338,7 +377,7 @@ export function buildReports(
     column: p.column,
     message: reportMessage(p.error.code, p.error.params),
   }));
-  issues.push(...checkReferences(parsed.blocks, summary, template.file));
+  issues.push(...checkReferences(parsed.blocks, summary, details, template.file));
   if (issues.length > 0) return { issues: sortByPosition(issues), reports: [] };
 
   const streakTitle = summary.honors.streak.title.trim();
@@ -347,9 +386,9 @@ export function buildReports(
   );
   const ctx: Context = {
     summary,
+    details,
     district: config.district,
     honorYears,
-    firstYear: summary.years[0] ?? 0,
     occurrences: new Map(),
   };
 

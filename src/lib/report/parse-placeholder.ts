@@ -11,9 +11,10 @@
  * | `{{ funding.total | prev }}`              | the previous year's value with unit; none: "—（无上年数据）" |
  * | `{{ funding.total @2023 }}`, `| year 2023`| another year; `@-1` / `| year -1` is relative to the report year |
  * | `{{ militia.cases | sum -1..0 }}`         | sum over the previous and the report year (近两年)   |
- * | `{{ funding.total | sum 2018-2025 }}`     | sum over fixed years; `sum ..0` = from the first data year to the report year (累计) |
+ * | `{{ funding.total | sum 2018-2025 }}`     | sum over fixed years; `sum ..0` = from the metric's first year with data to the report year (累计) |
  * | `{{ indicator:走访调研驻军次数 }}`        | any indicators.csv figure by name; `{{ 指标:走访调研驻军次数 }}` is the same |
  * | `{{ funding.category:科技拥军 }}`         | any other summary.json metric id                     |
+ * | `{{ training.kind.participants:国防教育 }}` | a key of a details.json breakdown (`<breakdown id>:<key>`) |
  * | `{{ streak }}` (= `{{ streak.years }}`)   | consecutive years of the streak honour up to the report year: "8 年" (`| value`: "8") |
  * | `{{ streak.title }}`, `{{ streak.through }}` | the honour's title ("双拥模范城"), the streak's last year ("2024") |
  * | `{{ year }}`, `{{ year @-1 }}`            | the report year "2024" (or another year), no unit    |
@@ -40,7 +41,7 @@ export interface Placeholder {
   at: YearRef | null;
   /** `| prev`: the year before the base year. */
   prev: boolean;
-  /** `| sum A..B`: a range of years; a null bound is the first data year (from) or the base year (to). */
+  /** `| sum A..B`: a range of years; a null bound is the metric's first year with data (from) or the base year (to). */
   sum: { from: YearRef | null; to: YearRef | null } | null;
   /** Output form: value with unit (full), number only (value), or the year-over-year change in words (yoy). */
   form: 'full' | 'value' | 'yoy';
