@@ -15,20 +15,24 @@ export interface PublishedData {
 
 /** A figure that can never exceed another one of the same year (a part and its whole). */
 export interface PartWhole {
-  /** Metric id of the part, e.g. `indicator:涉军案件胜诉`. */
+  /** Metric id (summary.json) or breakdown id (details.json) of the part, e.g. `indicator:涉军案件胜诉`. */
   part: string;
-  /** Metric id of the whole, e.g. `indicator:代理涉军案件`. */
+  /** Id of the whole, of the same kind, e.g. `indicator:代理涉军案件`. */
   whole: string;
 }
 
-/** The part ≤ whole pairs checked by 请核实; edit here to add one (missing metrics are skipped). */
+/** The part ≤ whole pairs checked by 请核实; edit here to add one (ids absent from the data are skipped). */
 export const PART_WHOLE: readonly PartWhole[] = [
   { part: 'school.placed', whole: 'school.requested' },
+  { part: 'school.stage.placed', whole: 'school.stage.requested' },
   { part: 'indicator:涉军案件胜诉', whole: 'indicator:代理涉军案件' },
 ];
 
 /** Year-over-year moves beyond this ratio (either way) are flagged. */
 export const YOY_LIMIT = 0.5;
+
+/** Swings between small numbers (3 → 1 训练场) are normal: a move is flagged only when either value exceeds this. */
+export const YOY_MIN_VALUE = 10;
 
 /** Metrics whose yearly swings are normal and never flagged (a few honors more or less). */
 export const YOY_EXEMPT: readonly string[] = ['honors.count'];
@@ -177,7 +181,7 @@ function metricTouched(scope: Scope, id: string): boolean {
   return false;
 }
 
-/** Year-over-year moves beyond ±50 % in new or changed figures. */
+/** Year-over-year moves beyond ±50 % in new or changed figures, small counts excepted. */
 function yoyFlags(cur: Summary, names: Map<string, string>, scope: Scope): string[] {
   const out: string[] = [];
   for (const [id, m] of Object.entries(cur.metrics)) {
@@ -189,6 +193,7 @@ function yoyFlags(cur: Summary, names: Map<string, string>, scope: Scope): strin
       if (!inScope(scope, id, y) && !inScope(scope, id, py)) continue;
       const newV = m.byYear[y] as number;
       const oldV = m.byYear[py] as number;
+      if (Math.max(Math.abs(newV), Math.abs(oldV)) <= YOY_MIN_VALUE) continue;
       const d = digitsFor(m.unit, [oldV, newV]);
       out.push(
         `${y} ${names.get(id) ?? id}: 较上年 ${signed(r * 100, 1)}%（${py} 年 ${withUnit(fmt(oldV, d), m.unit)} → ${withUnit(fmt(newV, d), m.unit)}），变动超过 ±${YOY_LIMIT * 100}%`,
@@ -247,7 +252,8 @@ function singletonFlags(cur: Details, prev: Details | null, scope: Scope): strin
   const out: string[] = [];
   const seen = new Set<string>();
   for (const [id, b] of Object.entries(cur.breakdowns)) {
-    const dataset = id.split(/[.:]/)[0] ?? id;
+    // `militia.subdistrict.cases` and `.persons` share their keys: report a name once per dimension.
+    const dimension = id.split('.').slice(0, 2).join('.');
     const keys = Object.keys(b.rowCount);
     for (const key of keys) {
       if (b.rowCount[key] !== 1 || !isNameKey(key)) continue;
@@ -255,7 +261,7 @@ function singletonFlags(cur: Details, prev: Details | null, scope: Scope): strin
       if (others.length === 0 || median(others.map((k) => b.rowCount[k] as number)) < COMMON_ROWS) continue;
       const wasThere = prev?.breakdowns[id]?.rowCount[key] !== undefined;
       if (scope !== ALL && prev !== null && wasThere) continue;
-      const dedupe = `${dataset}|${key}`;
+      const dedupe = `${dimension}|${key}`;
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
       out.push(singletonLine(b, key, others));
@@ -276,40 +282,29 @@ function singletonLine(b: Breakdown, key: string, others: string[]): string {
   return `${b.label}: “${key}”只出现在 1 行${where}，其他名称都很常见${guess}`;
 }
 
-/** A part larger than its whole in the same year (placed > requested, 胜诉 > 代理). */
-function partWholeFlags(cur: Summary, names: Map<string, string>, pairs: readonly PartWhole[]): string[] {
-  const out: string[] = [];
-  for (const { part, whole } of pairs) {
-    const p = cur.metrics[part];
-    const w = cur.metrics[whole];
-    if (!p || !w) continue;
-    for (const y of sortedYears(p)) {
-      const pv = p.byYear[y] as number;
-      const wv = w.byYear[y];
-      if (wv === undefined || pv <= wv) continue;
-      const d = digitsFor(p.unit, [pv, wv]);
-      out.push(
-        `${y} ${names.get(part) ?? part} ${withUnit(fmt(pv, d), p.unit)} 大于 ${names.get(whole) ?? whole} ${withUnit(fmt(wv, d), w.unit)}，部分不应超过总数`,
-      );
-    }
-  }
-  return out;
+function seriesOf(cur: Summary, det: Details, id: string): { label: string; unit: string; byYear: Record<string, Record<string, number>> } | null {
+  const m = cur.metrics[id];
+  if (m) return { label: m.label, unit: m.unit, byYear: Object.fromEntries(Object.entries(m.byYear).map(([y, v]) => [y, { '': v }])) };
+  const b = det.breakdowns[id];
+  return b ? { label: b.label, unit: b.unit, byYear: b.byYear } : null;
 }
 
-/** The same part > whole check on breakdowns (e.g. placed > requested per 学段 and year) when the pipeline gives both. */
-function breakdownPartWholeFlags(cur: Details, names: Map<string, string>, pairs: readonly PartWhole[]): string[] {
+/** A part larger than its whole in the same year (and key, for breakdowns): placed > requested, 胜诉 > 代理. */
+function partWholeFlags(cur: Summary, det: Details, names: Map<string, string>, pairs: readonly PartWhole[]): string[] {
   const out: string[] = [];
   for (const { part, whole } of pairs) {
-    for (const [id, pb] of Object.entries(cur.breakdowns)) {
-      if (!id.startsWith(`${part}.`) && !id.startsWith(`${part}:`) && !id.startsWith(`${part}_by`)) continue;
-      const wb = cur.breakdowns[whole + id.slice(part.length)];
-      if (!wb) continue;
-      for (const y of Object.keys(pb.byYear).sort()) {
-        for (const [key, pv] of Object.entries(pb.byYear[y] ?? {})) {
-          const wv = wb.byYear[y]?.[key];
-          if (wv === undefined || pv <= wv) continue;
-          out.push(`${y} ${key} ${names.get(part) ?? pb.label} ${withUnit(fmt(pv, 0), pb.unit)} 大于 ${names.get(whole) ?? wb.label} ${withUnit(fmt(wv, 0), wb.unit)}，部分不应超过总数`);
-        }
+    const p = seriesOf(cur, det, part);
+    const w = seriesOf(cur, det, whole);
+    if (!p || !w) continue;
+    for (const y of Object.keys(p.byYear).sort((a, b) => Number(a) - Number(b))) {
+      for (const [key, pv] of Object.entries(p.byYear[y] ?? {})) {
+        const wv = w.byYear[y]?.[key];
+        if (wv === undefined || pv <= wv) continue;
+        const d = digitsFor(p.unit, [pv, wv]);
+        const at = key === '' ? y : `${y} ${key}`;
+        out.push(
+          `${at} ${names.get(part) ?? p.label} ${withUnit(fmt(pv, d), p.unit)} 大于 ${names.get(whole) ?? w.label} ${withUnit(fmt(wv, d), w.unit)}，部分不应超过总数`,
+        );
       }
     }
   }
@@ -328,8 +323,7 @@ export function reviewFlags(
     ...yoyFlags(current.summary, names, scope),
     ...gapFlags(current.summary, names, scope),
     ...singletonFlags(current.details, previous?.details ?? null, scope),
-    ...partWholeFlags(current.summary, names, pairs),
-    ...breakdownPartWholeFlags(current.details, names, pairs),
+    ...partWholeFlags(current.summary, current.details, names, pairs),
   ];
 }
 
