@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -244,6 +244,7 @@ const padStart = (s: string, w: number): string => ' '.repeat(Math.max(0, w - di
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  const loadBefore = loadavg()[0] ?? 0;
   const dir = mkdtempSync(join(tmpdir(), 'shuangyong-bench-'));
   const results: SizeResult[] = [];
   const startup = await measure(EMPTY_SCRIPT, [], join(dir, 'rss.txt'), Math.max(3, options.repeat));
@@ -271,6 +272,11 @@ async function main(): Promise<void> {
 
   console.log(`\nbench: militia_cases.csv, node ${process.version}, best of ${options.repeat} run(s) per figure, each in its own process (MB = 2^20 bytes)\n`);
   console.log(`node + tsx startup alone (empty script): ${fmtS(startup.ms)}, ${fmtMb(startup.rssMb)} peak RSS; included in every figure below\n`);
+  const cores = availableParallelism();
+  const load = Math.max(loadBefore, loadavg()[0] ?? 0);
+  if (load > cores * 0.75) {
+    console.log(`note: machine busy (1-min load average ${load.toFixed(1)} on ${cores} cores): timings are noisy; rerun with --repeat 3 on an idle machine\n`);
+  }
   printTable(results);
   const small = results[0];
   const large = results[results.length - 1];
