@@ -6,6 +6,8 @@
 (function () {
   var KEY = 'elder-mode';
   var root = document.documentElement;
+  /* Scripts run: chart boxes are shown (without JS the tables take their place). */
+  root.classList.add('js');
   var on = false;
   try {
     on = window.localStorage.getItem(KEY) === '1';

@@ -14,7 +14,7 @@ export function formatCell(cell: Cell, column: TableColumn): string {
   const frac = column.frac ?? 0;
   switch (column.kind) {
     case 'number':
-      return formatNumber(cell, frac);
+      return formatNumber(cell, frac, column.fixed ? frac : 0);
     case 'percent':
       return `${formatNumber(cell, 1, 1)}%`;
     case 'change': {

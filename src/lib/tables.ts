@@ -23,6 +23,8 @@ export interface TableColumn {
   kind: ColumnKind;
   /** Decimals shown for numbers (default 0). */
   frac?: number;
+  /** Always show `frac` decimals (万元 columns: 270.30 aligns with 298.36). */
+  fixed?: boolean;
 }
 
 export interface ChartSeries {
@@ -76,6 +78,8 @@ export interface TableContext {
 
 export const ROUNDING_NOTE = '部分数据因四舍五入，分项合计与总计略有出入。';
 export const OTHER_LABEL = '其余类别';
+/** The key the data step gives rows without a case type. */
+export const UNCLASSIFIED = '未分类';
 /** At most this many colours in one chart (DESIGN.md). */
 export const MAX_SERIES = 6;
 
@@ -168,7 +172,7 @@ function yearlyTable(
     source: ctx.source,
     columns: [
       { label: '年度', kind: 'text' },
-      { label: `${m.label}（${m.unit}）`, kind: 'number', frac },
+      { label: `${m.label}（${m.unit}）`, kind: 'number', frac, fixed: m.unit === '万元' },
       { label: '比上年增减（%）', kind: 'change' },
     ],
     rows: years.map((y) => [`${y}年`, m.byYear[String(y)] ?? null, changeCell(m.byYear, y, m.yoy[String(y)])]),
@@ -186,7 +190,16 @@ function yearlyTable(
 }
 
 /** Two metrics by year side by side: 年度 | a | 比上年 | b | 比上年. */
-function yearlyPairTable(data: SiteData, ctx: TableContext, id: string, aId: string, bId: string, aFallback: string, bFallback: string): TableSpec {
+function yearlyPairTable(
+  data: SiteData,
+  ctx: TableContext,
+  id: string,
+  aId: string,
+  bId: string,
+  aFallback: string,
+  bFallback: string,
+  title?: string,
+): TableSpec {
   const a = metricOf(data, aId, aFallback);
   const b = metricOf(data, bId, bFallback);
   const years = [...new Set([...seriesYears(a.byYear), ...seriesYears(b.byYear)])].sort((x, y) => x - y);
@@ -195,7 +208,7 @@ function yearlyPairTable(data: SiteData, ctx: TableContext, id: string, aId: str
   const fb = fracFor(b.unit);
   return {
     id,
-    title: `历年${a.label}与${b.label}`,
+    title: title ?? `历年${a.label}与${b.label}`,
     unit: unitPair(a.unit, b.unit),
     source: ctx.source,
     columns: [
@@ -277,7 +290,7 @@ function breakdownByYearTable(
     title,
     unit: bd.unit,
     source: ctx.source,
-    columns: [{ label: dimension, kind: 'text' }, ...years.map((y) => ({ label: `${y}年`, kind: 'number' as const, frac }))],
+    columns: [{ label: dimension, kind: 'text' }, ...years.map((y) => ({ label: `${y}年`, kind: 'number' as const, frac, fixed: bd.unit === '万元' }))],
     rows: bd.keys.map((k) => [k, ...years.map((y) => bd.byYear[String(y)]?.[k] ?? null)]),
     total: years.length ? ['合计', ...years.map(sumYear)] : undefined,
     footnote: ROUNDING_NOTE,
@@ -321,7 +334,10 @@ function breakdownPairForYear(
   const year = lastYearOf(a.byYear);
   const ay = year === null ? {} : (a.byYear[String(year)] ?? {});
   const by = year === null ? {} : (b.byYear[String(year)] ?? {});
-  const keys = a.keys.filter((k) => ay[k] !== undefined || by[k] !== undefined);
+  // A ranking: largest first in the year shown; 未分类 always last.
+  const keys = a.keys
+    .filter((k) => ay[k] !== undefined || by[k] !== undefined)
+    .sort((x, y) => Number(x === UNCLASSIFIED) - Number(y === UNCLASSIFIED) || (ay[y] ?? 0) - (ay[x] ?? 0) || (by[y] ?? 0) - (by[x] ?? 0));
   const aLabel = am.label || stripSuffix(a.label);
   const bLabel = bm.label || stripSuffix(b.label);
   return {
@@ -370,12 +386,12 @@ function fundingShare(data: SiteData, ctx: TableContext): TableSpec {
   const slots = colorSlots(bd.keys);
   return {
     id: 'funding-category-share',
-    title: year === null ? '经费投入各类别占比' : `${year}年经费投入各类别占比`,
+    title: year === null ? '经费投入各类别金额及占比' : `${year}年经费投入各类别金额及占比`,
     unit: '万元',
     source: ctx.source,
     columns: [
       { label: '类别', kind: 'text' },
-      { label: '金额（万元）', kind: 'number', frac: 2 },
+      { label: '金额（万元）', kind: 'number', frac: 2, fixed: true },
       { label: '占比（%）', kind: 'percent', frac: 1 },
     ],
     rows: sorted.map(([k, v]) => [k, v, whole > 0 ? roundTo((v / whole) * 100, 1) : null]),
@@ -411,8 +427,8 @@ function fundingCategoryYoy(data: SiteData, ctx: TableContext): TableSpec {
     source: ctx.source,
     columns: [
       { label: '类别', kind: 'text' },
-      { label: `${prev ?? ''}年（万元）`, kind: 'number', frac: 2 },
-      { label: `${year ?? ''}年（万元）`, kind: 'number', frac: 2 },
+      { label: `${prev ?? ''}年（万元）`, kind: 'number', frac: 2, fixed: true },
+      { label: `${year ?? ''}年（万元）`, kind: 'number', frac: 2, fixed: true },
       { label: '比上年增减（%）', kind: 'change' },
     ],
     rows: keys.map((k, i) => {
@@ -470,8 +486,7 @@ function militiaMonth(data: SiteData, ctx: TableContext): TableSpec {
 }
 
 function schoolTotal(data: SiteData, ctx: TableContext): TableSpec {
-  const t = yearlyPairTable(data, ctx, 'school-total', 'school.requested', 'school.placed', '申请人数', '安排人数');
-  return t;
+  return yearlyPairTable(data, ctx, 'school-total', 'school.requested', 'school.placed', '申请人数', '安排人数', '历年驻军子女入学申请与安排人数');
 }
 
 function schoolRate(data: SiteData, ctx: TableContext): TableSpec {

@@ -5,6 +5,7 @@ describe('formatCell', () => {
   it('writes numbers with thousands separators and the column decimals', () => {
     expect(formatCell(12345.678, { label: 'x', kind: 'number', frac: 2 })).toBe('12,345.68');
     expect(formatCell(12, { label: 'x', kind: 'number' })).toBe('12');
+    expect(formatCell(270.3, { label: 'x', kind: 'number', frac: 2, fixed: true })).toBe('270.30');
   });
   it('writes percent cells with one decimal and a % sign', () => {
     expect(formatCell(96.5, { label: 'x', kind: 'percent' })).toBe('96.5%');

@@ -104,7 +104,7 @@ describe('buildTables', () => {
 
   it('funding-category-share sorts the latest year largest first with shares of the total', () => {
     const t = getTable(tables, 'funding-category-share');
-    expect(t.title).toBe('2025年经费投入各类别占比');
+    expect(t.title).toBe('2025年经费投入各类别金额及占比');
     expect(t.rows.map((r) => r[0])).toEqual(['拥军设施建设', '民兵整组', '=HYPERLINK("http://evil","x")']);
     expect(t.rows.map((r) => r[2])).toEqual([56.6, 34.7, 8.7]);
     expect(t.sentence).toBe('2025年经费投入中，拥军设施建设最多，为326.2万元，占56.6%。');
