@@ -1,0 +1,74 @@
+/**
+ * npm run dev [-- --data-dir DIR] [--port N] [--host]
+ * Runs the data step into the folder the site reads, then Astro's dev server with live data:
+ * saving a CSV re-runs the data step and reloads the page; errors show in the terminal and the page.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dev } from 'astro';
+import { pipelineDataStep } from '../src/lib/publish.ts';
+import { siteDataDir } from '../src/lib/site-data.ts';
+import { devData, statusOf } from './dev-integration.ts';
+import type { DataStatus } from './dev-integration.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = '用法：npm run dev -- [--data-dir 目录] [--port 端口] [--host]';
+
+let dataDir = join(root, 'data');
+let port: number | undefined;
+let host: boolean | string | undefined;
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const a = args[i] as string;
+  const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+  if (name === '--data-dir') dataDir = resolve(inline ?? args[++i] ?? '');
+  else if (name === '--port') port = Number(inline ?? args[++i]);
+  else if (name === '--host') host = inline ?? true;
+  else {
+    console.error(`未知选项：${a}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+if (!existsSync(dataDir)) {
+  console.error(`数据目录不存在：${dataDir}\n${USAGE}`);
+  process.exit(2);
+}
+if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+  console.error(`端口应为 1–65535 的整数\n${USAGE}`);
+  process.exit(2);
+}
+
+const outDir = siteDataDir();
+const log = (line: string): void => console.log(line);
+
+let initial: DataStatus;
+try {
+  const result = await pipelineDataStep(dataDir, outDir, 'data');
+  initial = statusOf(result);
+  for (const line of [...initial.errors, ...initial.warnings]) log(line);
+  if (result.ok) log(`数据已处理，写入 ${outDir}。`);
+  else if (existsSync(join(outDir, 'summary.json'))) log(`数据有 ${initial.errors.length} 处错误：预览显示上一次正确的数据，改正 CSV 并保存后自动刷新。`);
+  else log(`数据有 ${initial.errors.length} 处错误，且还没有任何正确的数据可显示：请先改正上面的错误，保存后自动刷新。`);
+} catch (e) {
+  initial = { ok: false, errors: [`数据处理出错：${(e as Error).message}`], warnings: [], at: new Date().toISOString() };
+  log(initial.errors[0] as string);
+}
+
+const server = await dev({
+  root,
+  ...(port !== undefined || host !== undefined ? { server: { ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) } } : {}),
+  integrations: [devData({ root, dataDir, outDir, runData: pipelineDataStep, log, initial })],
+});
+log('预览已启动：修改 data/ 中的 CSV、config.json 或 report-template.md 并保存，页面会自动刷新。按 Ctrl+C 结束。');
+log('（修改 config.json 中的 base 或 site 需重新运行 npm run dev。）');
+
+let stopping = false;
+const stop = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  await server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
