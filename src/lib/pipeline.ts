@@ -6,7 +6,7 @@ import { DATASETS, type DatasetSchema } from './schema/index.ts';
 import type { Details, FileReport, MetricSeries, Summary, Breakdown, HonorEntry, IndicatorEntry } from './types.ts';
 import { hasErrors, sortIssues, type Issue } from './issues.ts';
 import { readConfig, type SiteConfig } from './config.ts';
-import { sniffFile } from './read/decode.ts';
+import { sniffFile, type Encoding } from './read/decode.ts';
 import { readCsvFile } from './read/csv.ts';
 import { buildDayOf, type BuildDay } from './read/values.ts';
 import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReader } from './validate.ts';
@@ -33,7 +33,7 @@ export interface PipelineResult {
 }
 
 /** Rows beyond this many are not checked for exact duplicates, to keep memory flat on huge files. */
-export const DUPLICATE_CHECK_LIMIT = 200_000;
+export const DUPLICATE_CHECK_LIMIT = 100_000;
 
 const FIXED_METRICS: readonly [string, string, string][] = [
   ['funding.total', '经费投入', '万元'],
@@ -67,24 +67,41 @@ export async function readDataset(schema: DatasetSchema, path: string, shownPath
     log.plain('error', 'read_failed', 1, 1, { reason: '不是普通文件' });
     return { report, issues: log.issues, contribution: null };
   }
-  const sniff = await sniffFile(path);
-  if (!sniff.ok) {
-    log.plain('error', sniff.code, 1, 1);
+  const notText = await sniffFile(path);
+  if (notText) {
+    log.plain('error', notText, 1, 1);
     return { report, issues: log.issues, contribution: null };
   }
-  report.encoding = sniff.encoding;
+  // Strict UTF-8 first; on the first invalid byte everything read so far is discarded and the file is read as GB18030.
+  for (const encoding of ['utf-8', 'gb18030'] as const) {
+    const attempt = await readDatasetAs(schema, path, encoding, today, shownPath);
+    if (attempt) return attempt;
+  }
+  log.plain('error', 'not_text', 1, 1);
+  return { report, issues: log.issues, contribution: null };
+}
+
+async function readDatasetAs(
+  schema: DatasetSchema,
+  path: string,
+  encoding: Encoding,
+  today: BuildDay,
+  shownPath: string,
+): Promise<DatasetResult | null> {
+  const log = new IssueLog(shownPath);
+  const report: FileReport = { dataset: schema.id, file: shownPath, present: true, encoding, rows: 0, counted: 0, rejected: 0 };
   let plan: HeaderPlan | null = null;
   let reader: RowReader | null = null;
   let handler: DatasetHandler | null = null;
   let sawHeader = false;
   const seen = new Map<string, number>();
   let dupCapped = false;
-  await readCsvFile(path, sniff.encoding, {
+  const decoded = await readCsvFile(path, encoding, {
     header(fields, line) {
       sawHeader = true;
       plan = matchHeader(schema, fields, line, log);
       if (plan.usable) {
-        reader = compileRowReader(plan, today, log);
+        reader = compileRowReader(schema, plan, today, log);
         handler = createHandler(schema.id, plan, log);
       }
     },
@@ -112,15 +129,12 @@ export async function readDataset(schema: DatasetSchema, path: string, shownPath
       }
     },
     problem(code, line) {
-      if (code === 'not_text') {
-        log.plain('error', 'not_text', 1, 1);
-        return;
-      }
       report.rows++;
       report.rejected++;
       log.plain('error', code, line, 1);
     },
   });
+  if (!decoded) return null;
   if (!sawHeader) log.plain('error', 'no_header', 1, 1);
   const h = handler as DatasetHandler | null;
   return { report, issues: log.issues, contribution: h ? h.finish() : null };

@@ -90,8 +90,21 @@ export function matchHeader(schema: DatasetSchema, fields: readonly string[], li
 }
 
 export type CellValue = number | string | Decimal | null;
-/** A validated row: column key → value (numbers, text, Decimal, packed dates; null for an empty optional cell). */
-export type Row = Record<string, CellValue>;
+/**
+ * A validated row: values in the schema's column order (numbers, text, Decimal, packed dates; null for an
+ * absent or empty optional cell). An array, not an object: the hot path then has no keyed stores.
+ */
+export interface Row extends Array<CellValue> {
+  /** Set when a percent-capable decimal was written with a trailing %. */
+  percent?: boolean;
+}
+
+/** Position of each column key in a dataset's rows. */
+export function columnIndex<S extends DatasetSchema>(schema: S): Record<S['columns'][number]['key'], number> {
+  const out: Record<string, number> = {};
+  schema.columns.forEach((c, i) => (out[c.key] = i));
+  return out as Record<S['columns'][number]['key'], number>;
+}
 
 const PII_ID = /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/g;
 const PII_PHONE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/;
@@ -121,18 +134,37 @@ function shown(raw: string): string {
   return raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
 }
 
+/** Bound on memo entries per column: repeated values (dates, 街道 names) are read once, memory stays flat. */
+const MEMO_LIMIT = 8192;
+
+/** Wrap a pure reader with a bounded memo keyed by the raw cell text. */
+function memo<T>(read: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let v = cache.get(raw);
+    if (v === undefined && !cache.has(raw)) {
+      v = read(raw);
+      if (cache.size < MEMO_LIMIT) cache.set(raw, v);
+    }
+    return v as T;
+  };
+}
+
 export interface RowReader {
   /** Read one row; returns null (and logs errors) when any cell is invalid. */
   read(fields: string[], line: number): Row | null;
 }
 
 /** Build the per-row reader for a matched header: one closure per bound column, no per-row lookups. */
-export function compileRowReader(plan: HeaderPlan, today: BuildDay, log: IssueLog): RowReader {
+export function compileRowReader(schema: DatasetSchema, plan: HeaderPlan, today: BuildDay, log: IssueLog): RowReader {
   const width = plan.width;
+  const nCols = schema.columns.length;
+  const defaults: CellValue[] = schema.columns.map((c) => (c.type === 'integer' && c.default !== undefined ? c.default : null));
   type Step = (fields: string[], line: number, row: Row) => boolean;
   const steps: Step[] = plan.bindings.map((b) => {
     const { column: c, index: i, header } = b;
     const key = c.key;
+    const slot = schema.columns.indexOf(c);
     const col = i + 1;
     const fail = (fields: string[], line: number, e: ValueError, raw: string): false => {
       log.value(e.code, fieldLine(fields, line, i), col, header, key, { value: shown(raw), ...e.params });
@@ -140,70 +172,75 @@ export function compileRowReader(plan: HeaderPlan, today: BuildDay, log: IssueLo
     };
     const isEmpty = (raw: string) => raw === '' || readText(raw) === null;
     switch (c.type) {
-      case 'year':
+      case 'year': {
+        const readY = memo((raw: string) => readYear(raw, today));
         return (f, line, row) => {
           const raw = f[i] ?? '';
-          if (!c.required && isEmpty(raw)) return ((row[key] = null), true);
-          const v = readYear(raw, today);
+          if (!c.required && isEmpty(raw)) return ((row[slot] = null), true);
+          const v = readY(raw);
           if (v instanceof ValueError) return fail(f, line, v, raw);
-          row[key] = v;
+          row[slot] = v;
           return true;
         };
-      case 'date':
+      }
+      case 'date': {
         return (f, line, row) => {
           const raw = f[i] ?? '';
-          if (!c.required && isEmpty(raw)) return ((row[key] = null), true);
+          if (!c.required && isEmpty(raw)) return ((row[slot] = null), true);
           const v = readDate(raw, today);
           if (v instanceof ValueError) return fail(f, line, v, raw);
-          row[key] = v;
+          row[slot] = v;
           return true;
         };
+      }
       case 'integer': {
         const min = c.min ?? 0;
         return (f, line, row) => {
           const raw = f[i] ?? '';
-          if (!c.required && isEmpty(raw)) return ((row[key] = c.default ?? null), true);
+          if (!c.required && isEmpty(raw)) return ((row[slot] = c.default ?? null), true);
           const v = readInteger(raw);
           if (v instanceof ValueError) return fail(f, line, v, raw);
           if (v < min) return fail(f, line, new ValueError('below_min', { min }), raw);
-          row[key] = v;
+          row[slot] = v;
           return true;
         };
       }
       case 'decimal':
         return (f, line, row) => {
           const raw = f[i] ?? '';
-          if (!c.required && isEmpty(raw)) return ((row[key] = null), true);
+          if (!c.required && isEmpty(raw)) return ((row[slot] = null), true);
           const v = readDecimal(raw, c.percent === true);
           if (v instanceof ValueError) return fail(f, line, v, raw);
-          row[key] = v.value;
-          if (v.percent) row[`${key}%`] = 1;
+          row[slot] = v.value;
+          if (v.percent) row.percent = true;
           return true;
         };
       case 'text': {
         const allowed = c.oneOf;
         const guard = c.internal !== true;
-        return (f, line, row) => {
-          const raw = f[i] ?? '';
+        const check = (raw: string): string | null | ValueError => {
           const v = readText(raw);
-          if (v === null) {
-            if (c.required) return fail(f, line, new ValueError('required'), raw);
-            row[key] = null;
-            return true;
-          }
-          if (allowed && !allowed.includes(v)) {
-            return fail(f, line, new ValueError('one_of', { allowed: allowed.join('、') }), raw);
-          }
+          if (v === null) return c.required ? new ValueError('required') : null;
+          if (allowed && !allowed.includes(v)) return new ValueError('one_of', { allowed: allowed.join('、') });
           if (guard) {
             const pii = findPersonalData(v);
-            if (pii) return fail(f, line, new ValueError(pii), raw);
+            if (pii) return new ValueError(pii);
           }
-          row[key] = v;
+          return v;
+        };
+        // Only a closed list is worth a memo; free text is often unique per row, where a memo only costs.
+        const readT = allowed ? memo(check) : check;
+        return (f, line, row) => {
+          const raw = f[i] ?? '';
+          const v = readT(raw);
+          if (v instanceof ValueError) return fail(f, line, v, raw);
+          row[slot] = v;
           return true;
         };
       }
     }
   });
+  const row: Row = defaults.slice();
   return {
     read(fields, line) {
       if (fields.length !== width) {
@@ -218,9 +255,11 @@ export function compileRowReader(plan: HeaderPlan, today: BuildDay, log: IssueLo
           }
         }
       }
-      const row: Row = {};
+      // One row array reused for every row: handlers copy values out, never keep the array.
+      for (let k = 0; k < nCols; k++) row[k] = defaults[k]!;
+      row.percent = false;
       let ok = true;
-      for (const step of steps) if (!step(fields, line, row)) ok = false;
+      for (let k = 0; k < steps.length; k++) if (!steps[k]!(fields, line, row)) ok = false;
       return ok ? row : null;
     },
   };

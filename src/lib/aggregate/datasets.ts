@@ -1,10 +1,17 @@
 /** One handler per dataset: cross-field rules, then per-row accumulation into metrics and breakdowns. */
 import type { DatasetId, Breakdown, HonorEntry, IndicatorEntry, MetricSeries } from '../types.ts';
-import { SCHOOL_STAGES } from '../schema/index.ts';
+import { SCHOOL_STAGES, funding, militiaCases, trainingSessions, schoolPlacements, honors as honorsSchema, indicators as indicatorsSchema } from '../schema/index.ts';
 import { toNumber, type Decimal } from '../decimal.ts';
 import { dateMonth, dateYear } from '../read/values.ts';
 import { fieldLine } from '../read/csv.ts';
-import type { Binding, HeaderPlan, IssueLog, Row } from '../validate.ts';
+import { columnIndex, type Binding, type HeaderPlan, type IssueLog, type Row } from '../validate.ts';
+
+const F = columnIndex(funding);
+const M = columnIndex(militiaCases);
+const T = columnIndex(trainingSessions);
+const S = columnIndex(schoolPlacements);
+const H = columnIndex(honorsSchema);
+const I = columnIndex(indicatorsSchema);
 import { DecimalTally } from './tally.ts';
 import { breakdownOf, metricFromCounts, metricFromDecimals } from './output.ts';
 
@@ -31,23 +38,35 @@ function binding(plan: HeaderPlan, key: string): Binding {
   return b;
 }
 
-/** (year → key → [measures]) with row counts per key, for integer measures. */
+/** (year → key → [measures..., rows]) for integer measures; the last slot counts rows. */
 class KeyedCounts {
   readonly byYear = new Map<number, Map<string, number[]>>();
-  readonly rows = new Map<string, number>();
+  private lastYear = NaN;
+  private last: Map<string, number[]> | null = null;
   constructor(private readonly width: number) {}
   add(year: number, key: string, a: number, b = 0): void {
-    let m = this.byYear.get(year);
-    if (!m) this.byYear.set(year, (m = new Map()));
+    let m = this.last;
+    if (year !== this.lastYear || m === null) {
+      m = this.byYear.get(year) ?? null;
+      if (m === null) this.byYear.set(year, (m = new Map()));
+      this.last = m;
+      this.lastYear = year;
+    }
     let v = m.get(key);
-    if (!v) m.set(key, (v = this.width === 1 ? [0] : [0, 0]));
+    if (v === undefined) m.set(key, (v = this.width === 1 ? [0, 0] : [0, 0, 0]));
     v[0]! += a;
     if (this.width > 1) v[1]! += b;
-    this.rows.set(key, (this.rows.get(key) ?? 0) + 1);
+    v[this.width]! += 1;
   }
   /** Measure `i` as year → key → value. */
   measure(i: number): Map<number, Map<string, number>> {
     return new Map([...this.byYear].map(([y, m]) => [y, new Map([...m].map(([k, v]) => [k, v[i]!]))]));
+  }
+  /** Rows per key over all years. */
+  get rows(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const m of this.byYear.values()) for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v[this.width]!);
+    return out;
   }
 }
 
@@ -65,7 +84,7 @@ function fundingHandler(): DatasetHandler {
   const t = new DecimalTally();
   return {
     add(row) {
-      t.add(row.year as number, row.category as string, row.amount_wan as Decimal);
+      t.add(row[F.year] as number, row[F.category] as string, row[F.amount_wan] as Decimal);
       return true;
     },
     finish() {
@@ -95,16 +114,16 @@ function militiaHandler(): DatasetHandler {
   const byMonth = new Map<number, Float64Array>();
   return {
     add(row) {
-      const d = row.date as number;
+      const d = row[M.date] as number;
       const y = dateYear(d);
-      const cases = row.cases as number;
-      const persons = row.persons as number;
+      const cases = row[M.cases] as number;
+      const persons = row[M.persons] as number;
       let t = totals.get(y);
       if (!t) totals.set(y, (t = [0, 0]));
       t[0]! += cases;
       t[1]! += persons;
-      bySub.add(y, row.subdistrict as string, cases, persons);
-      byType.add(y, (row.case_type as string | null) ?? UNCLASSIFIED, cases, persons);
+      bySub.add(y, row[M.subdistrict] as string, cases, persons);
+      byType.add(y, (row[M.case_type] as string | null) ?? UNCLASSIFIED, cases, persons);
       let mo = byMonth.get(y);
       if (!mo) byMonth.set(y, (mo = new Float64Array(24)));
       const m = dateMonth(d) - 1;
@@ -141,8 +160,8 @@ function trainingHandler(): DatasetHandler {
   const byKind = new KeyedCounts(2);
   return {
     add(row) {
-      const y = dateYear(row.date as number);
-      byKind.add(y, row.kind as string, (row.sessions as number | null) ?? 1, row.participants as number);
+      const y = dateYear(row[T.date] as number);
+      byKind.add(y, row[T.kind] as string, (row[T.sessions] as number | null) ?? 1, row[T.participants] as number);
       return true;
     },
     finish() {
@@ -166,8 +185,8 @@ function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const placed = binding(plan, 'placed');
   return {
     add(row, line, fields) {
-      const req = row.requested as number;
-      const pl = row.placed as number;
+      const req = row[S.requested] as number;
+      const pl = row[S.placed] as number;
       if (pl > req) {
         log.value('placed_gt_requested', fieldLine(fields, line, placed.index), placed.index + 1, placed.header, 'placed', {
           requested: req,
@@ -175,7 +194,7 @@ function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
         });
         return false;
       }
-      byStage.add(row.year as number, row.stage as string, req, pl);
+      byStage.add(row[S.year] as number, row[S.stage] as string, req, pl);
       return true;
     },
     finish() {
@@ -210,20 +229,21 @@ function honorsHandler(): DatasetHandler {
   const ids = new Set<string>();
   return {
     add(row) {
-      const year = row.year as number;
-      const title = row.title as string;
-      const recipient = row.recipient as string;
-      let id = `h${year}-${hashId(`${title}\u0001${recipient}\u0001${row.conferred_by as string}`)}`;
+      const year = row[H.year] as number;
+      const title = row[H.title] as string;
+      const recipient = row[H.recipient] as string;
+      const conferredBy = row[H.conferred_by] as string;
+      let id = `h${year}-${hashId(`${title}\u0001${recipient}\u0001${conferredBy}`)}`;
       for (let n = 2; ids.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
       ids.add(id);
       list.push({
         id,
         year,
         title,
-        conferred_by: row.conferred_by as string,
+        conferred_by: conferredBy,
         recipient,
-        level: row.level as HonorEntry['level'],
-        note: (row.note as string | null) ?? null,
+        level: row[H.level] as HonorEntry['level'],
+        note: (row[H.note] as string | null) ?? null,
       });
       counts.set(year, (counts.get(year) ?? 0) + 1);
       return true;
@@ -251,13 +271,13 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const inds = new Map<string, Ind>();
   return {
     add(row, line, fields) {
-      const name = row.indicator as string;
-      const year = row.year as number;
-      const unit = row.unit as string;
+      const name = row[I.indicator] as string;
+      const year = row[I.year] as number;
+      const unit = row[I.unit] as string;
       const unitLine = fieldLine(fields, line, unitCol.index);
       const ind = inds.get(name);
       let ok = true;
-      if (row['value%'] === 1 && !isPercentUnit(unit)) {
+      if (row.percent === true && !isPercentUnit(unit)) {
         log.value('percent_unit', unitLine, unitCol.index + 1, unitCol.header, 'unit', { number: fields[binding(plan, 'value').index]!.trim(), value: unit });
         ok = false;
       }
@@ -272,14 +292,14 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
       }
       if (!ok) return false;
       if (ind) {
-        ind.values.set(year, row.value as Decimal);
+        ind.values.set(year, row[I.value] as Decimal);
         ind.lines.set(year, line);
       } else {
         inds.set(name, {
-          section: row.section as string,
+          section: row[I.section] as string,
           unit,
           line,
-          values: new Map([[year, row.value as Decimal]]),
+          values: new Map([[year, row[I.value] as Decimal]]),
           lines: new Map([[year, line]]),
         });
       }

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import type { Encoding } from './decode.ts';
 import { trimCell } from './values.ts';
 
-export type CsvProblem = 'quote_invalid' | 'quote_unterminated' | 'not_text';
+export type CsvProblem = 'quote_invalid' | 'quote_unterminated';
 
 export interface CsvSink {
   /** The first non-blank row (contract: "the header is the first non-blank line"). */
@@ -44,8 +44,12 @@ export function fieldLine(fields: readonly string[], rowLine: number, index: num
 
 /** A blank line: empty, only spaces, or only commas and spaces (what Excel writes for a cleared row). */
 export function isBlankRow(fields: readonly string[]): boolean {
-  if (fields.length === 1 && fields[0] === '') return true;
-  for (const f of fields) if (f !== '' && trimCell(f) !== '') return false;
+  const first = fields[0]!;
+  if (first !== '' && trimCell(first) !== '') return false;
+  for (let i = 1; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (f !== '' && trimCell(f) !== '') return false;
+  }
   return true;
 }
 
@@ -101,7 +105,8 @@ export class CsvReader {
       if (!final && e.row >= rows.length) continue;
       bad ??= new Map();
       const code: CsvProblem = e.code === 'MissingQuotes' ? 'quote_unterminated' : 'quote_invalid';
-      if (!bad.has(e.row) || code === 'quote_unterminated') bad.set(e.row, code);
+      // Text after a closing quote is the cause; the unterminated quote PapaParse then reports is its effect.
+      if (!bad.has(e.row)) bad.set(e.row, code);
     }
     const mayHaveBreaks = text.indexOf('"') !== -1;
     for (let r = 0; r < rows.length; r++) {
@@ -109,15 +114,20 @@ export class CsvReader {
       const line = this.line;
       if (mayHaveBreaks) {
         let breaks = 0;
-        for (const f of fields) if (f.indexOf('\n') !== -1 || f.indexOf('\r') !== -1) breaks += countBreaks(f);
+        for (let k = 0; k < fields.length; k++) {
+          const f = fields[k]!;
+          if (f.indexOf('\n') !== -1 || f.indexOf('\r') !== -1) breaks += countBreaks(f);
+        }
         this.line += 1 + breaks;
       } else {
         this.line += 1;
       }
-      const problem = bad?.get(r);
-      if (problem !== undefined) {
-        this.sink.problem(problem, line);
-        continue;
+      if (bad !== null) {
+        const problem = bad.get(r);
+        if (problem !== undefined) {
+          this.sink.problem(problem, line);
+          continue;
+        }
       }
       if (isBlankRow(fields)) continue;
       if (!this.seenHeader) {
@@ -142,23 +152,31 @@ export function readCsvText(text: string, sink: CsvSink, chunkSize = 1 << 16): v
   reader.end();
 }
 
-/** Stream a file through the decoder and the reader; memory stays flat whatever the file size. */
-export async function readCsvFile(path: string, encoding: Encoding, sink: CsvSink): Promise<void> {
+/**
+ * Stream a file through a strict decoder and the reader; memory stays flat whatever the file size.
+ * Returns false, having stopped, at the first byte sequence invalid in `encoding` (the caller may retry in another).
+ */
+export async function readCsvFile(path: string, encoding: Encoding, sink: CsvSink): Promise<boolean> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   const reader = new CsvReader(sink);
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let text: string;
   try {
     for await (const chunk of stream) {
-      reader.push(decoder.decode(chunk as Buffer, { stream: true }));
+      try {
+        text = decoder.decode(chunk as Buffer, { stream: true });
+      } catch {
+        stream.destroy();
+        return false;
+      }
+      reader.push(text);
     }
-    const rest = decoder.decode();
-    if (rest) reader.push(rest);
+    text = decoder.decode();
   } catch (e) {
-    if (e instanceof TypeError) {
-      sink.problem('not_text', 1);
-      return;
-    }
+    if (e instanceof TypeError) return false;
     throw e;
   }
+  if (text) reader.push(text);
   reader.end();
+  return true;
 }

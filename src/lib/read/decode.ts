@@ -1,12 +1,9 @@
-/** Byte-level checks of a CSV file: not text at all, and which encoding (UTF-8 or GB18030) it is in. */
+/** Byte-level checks of a CSV file before it is read as text. */
 import { open } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
 import type { PlainCode } from '../messages.ts';
 
+/** UTF-8 is tried first (strictly); a file with any byte sequence invalid in UTF-8 is read again as GB18030. */
 export type Encoding = 'utf-8' | 'gb18030';
-export type Sniff = { ok: true; encoding: Encoding; empty: false } | { ok: false; code: PlainCode };
-
-const CHUNK = 1 << 20;
 
 /** Classify the first bytes: a zip (.xlsx), an OLE (.xls), UTF-16, or NUL-bearing binary; null when it may be text. */
 export function sniffBinary(head: Uint8Array): PlainCode | null {
@@ -17,56 +14,21 @@ export function sniffBinary(head: Uint8Array): PlainCode | null {
   return null;
 }
 
-/** Bytes at the end of `buf` that start a UTF-8 sequence not yet complete (to carry into the next chunk). */
-function incompleteTail(buf: Uint8Array): number {
-  const n = buf.length;
-  for (let back = 1; back <= 3 && back <= n; back++) {
-    const b = buf[n - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
-}
-
-/**
- * Decide how to read a file: 0-byte and binary files are errors; otherwise UTF-8 when every byte
- * is valid UTF-8 (a whole-file pass, so a GBK character on line 50,000 is still found), else GB18030.
- */
-export async function sniffFile(path: string): Promise<Sniff> {
+/** First bytes of a file (up to `n`), to classify before reading it as text. */
+export async function readHead(path: string, n = 8192): Promise<Uint8Array> {
   const fh = await open(path, 'r');
   try {
-    const buf = Buffer.allocUnsafe(CHUNK + 4);
-    let carry = 0;
-    let first = true;
-    let utf8 = true;
-    let total = 0;
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, carry, CHUNK, null);
-      total += bytesRead;
-      const len = carry + bytesRead;
-      if (first) {
-        if (bytesRead === 0) return { ok: false, code: 'empty_file' };
-        const bin = sniffBinary(buf.subarray(0, Math.min(len, 8192)));
-        if (bin) return { ok: false, code: bin };
-        first = false;
-      } else if (buf.subarray(carry, len).includes(0)) {
-        return { ok: false, code: 'not_text' };
-      }
-      if (bytesRead === 0) {
-        if (carry > 0) utf8 = false;
-        break;
-      }
-      if (utf8) {
-        const tail = incompleteTail(buf.subarray(0, len));
-        if (!isUtf8(buf.subarray(0, len - tail))) utf8 = false;
-        buf.copyWithin(0, len - tail, len);
-        carry = tail;
-      }
-    }
-    if (total === 0) return { ok: false, code: 'empty_file' };
-    return { ok: true, encoding: utf8 ? 'utf-8' : 'gb18030', empty: false };
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
+}
+
+/** A file that cannot be CSV text, judged from its first bytes: empty, a workbook, UTF-16 or binary; null when it may be text. */
+export async function sniffFile(path: string): Promise<PlainCode | null> {
+  const head = await readHead(path);
+  if (head.length === 0) return 'empty_file';
+  return sniffBinary(head);
 }

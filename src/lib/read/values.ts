@@ -86,12 +86,49 @@ export function readYear(raw: string, today: BuildDay): number | ValueError {
 const DATE_ISO = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?$/;
 const DATE_CN = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
+  return MONTH_DAYS[m - 1]!;
+}
+
+/** `YYYY-MM-DD` packed as yyyymmdd without a regex (the common case on the hot path); -1 for any other text. */
+function isoDate(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  let v = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Digits-only text to a number without a regex (the hot path); -1 when not all ASCII digits or too long. */
+function plainDigits(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** Read a date in one of the contract's six forms (a trailing time is ignored); impossible, future and Excel-serial dates are errors. */
 export function readDate(raw: string, today: BuildDay): DateValue | ValueError {
+  const fast = isoDate(raw);
+  if (fast > 0) {
+    const y = Math.floor(fast / 10000);
+    const mo = Math.floor(fast / 100) % 100;
+    const d = fast % 100;
+    if (y >= 1949 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) {
+      if (fast <= today.year * 10000 + today.month * 100 + today.day) return fast;
+    }
+  }
   let s = trimCell(raw);
   if (s === '') return new ValueError('required');
   let m = DATE_ISO.exec(s);
@@ -131,10 +168,8 @@ function numberError(s: string, integer: boolean): ValueError {
 
 /** Read a non-negative whole number (thousands separators, full-width digits and `12.00` accepted). */
 export function readInteger(raw: string): number | ValueError {
-  if (DIGITS.test(raw)) {
-    const n = Number(raw);
-    return Number.isSafeInteger(n) ? n : new ValueError('too_large');
-  }
+  const fast = plainDigits(raw);
+  if (fast >= 0) return fast;
   const s = toHalfWidth(trimCell(raw));
   if (s === '') return new ValueError('required');
   const m = NUMBER.exec(s);
