@@ -7,6 +7,8 @@ import type { ChartSpec } from '../lib/tables.ts';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 
 const charts = new Map<HTMLElement, Chart>();
+const PRINT_WIDTH = 680;
+const PRINT_HEIGHT = 240;
 const nf = new Map<number, Intl.NumberFormat>();
 function fmt(value: number, frac: number): string {
   let f = nf.get(frac);
@@ -130,11 +132,13 @@ function start(): void {
   }
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redrawAll);
   window.addEventListener('elder-mode-change', () => requestAnimationFrame(redrawAll));
-  // Print: draw any chart not yet scrolled into view, and fit every chart to the page width.
+  // Print: draw any chart not yet scrolled into view, at the printed page width (A4 less 15 mm margins ≈ 680 px)
+  // and a fixed height, so the canvas scales cleanly; restore the screen size afterwards.
   window.addEventListener('beforeprint', () => {
     document.querySelectorAll<HTMLElement>('[data-chart]').forEach((b) => {
       if (!charts.has(b)) draw(b);
-      charts.get(b)?.resize();
+      const tall = b.classList.contains('chart-box--xtall') ? 1.6 : b.classList.contains('chart-box--tall') ? 1.3 : 1;
+      charts.get(b)?.resize(PRINT_WIDTH, Math.round(PRINT_HEIGHT * tall));
     });
   });
   window.addEventListener('afterprint', () => charts.forEach((c) => c.resize()));
