@@ -298,11 +298,24 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
     // The swap is synchronous: no signal handler can run between the two renames.
     check();
     const prevDist = previousDistDir(p);
-    if (existsSync(p.distDir)) {
-      rmSync(prevDist, { recursive: true, force: true });
-      renameSync(p.distDir, prevDist);
+    const hadDist = existsSync(p.distDir);
+    try {
+      if (hadDist) {
+        rmSync(prevDist, { recursive: true, force: true });
+        renameSync(p.distDir, prevDist);
+      }
+      try {
+        renameSync(stagingDist, p.distDir);
+      } catch (e) {
+        if (hadDist) renameSync(prevDist, p.distDir);
+        throw e;
+      }
+    } catch (e) {
+      // e.g. EXDEV (dist and .cache on different disks) or EBUSY (dist is a mount point).
+      log(`无法替换 ${shown(p, p.distDir)}/：${(e as Error).message}`);
+      log(`发布失败。${unchanged}（${shown(p, p.distDir)}/ 与 ${shown(p, p.cacheDir)}/ 须在同一磁盘上，且 ${shown(p, p.distDir)}/ 不能是挂载点。）`);
+      return { exitCode: 1, timings, report: null };
     }
-    renameSync(stagingDist, p.distDir);
     const pub = publishedDir(p);
     const pubPrev = publishedPreviousDir(p);
     rmSync(pubPrev, { recursive: true, force: true });

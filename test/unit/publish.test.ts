@@ -138,6 +138,15 @@ describe('publish', () => {
     expect(readdirSync(join(dir, '.cache')).filter((n) => n.startsWith('staging-'))).toEqual([]);
   });
 
+  it('reports a swap that the file system refuses and leaves the site as it was', async () => {
+    const odd = { ...paths, distDir: join(dir, 'missing-parent', 'dist') };
+    const r = await publish(odd, deps(dataStep(1, '2026-01-01T00:00:00.000Z')));
+    expect(r.exitCode).toBe(1);
+    expect(logs.at(-1)).toMatch(/^发布失败。已发布的网站未改动/);
+    expect(existsSync(odd.distDir)).toBe(false);
+    expect(readdirSync(join(dir, '.cache')).filter((n) => n.startsWith('staging-'))).toEqual([]);
+  });
+
   it('refuses to run while another live build holds the lock', async () => {
     mkdirSync(join(dir, '.cache'), { recursive: true });
     writeFileSync(join(dir, '.cache', 'build.lock'), String(process.ppid));
