@@ -73,6 +73,7 @@ export class CsvReader {
   private base = 0;
   private line = 1;
   private parser: Papa.Parser | null = null;
+  private newline: string = '\n';
   private seenHeader = false;
 
   constructor(private readonly sink: CsvSink) {}
@@ -95,7 +96,8 @@ export class CsvReader {
         this.partial = text;
         return;
       }
-      this.parser = new Papa.Parser({ delimiter: ',', newline: nl ?? '\n', quoteChar: '"' });
+      this.newline = nl ?? '\n';
+      this.parser = new Papa.Parser({ delimiter: ',', newline: this.newline, quoteChar: '"' });
     }
     const res = this.parser.parse(text, this.base, !final) as PapaResult;
     const rows = res.data;
@@ -118,6 +120,9 @@ export class CsvReader {
           const f = fields[k]!;
           if (f.indexOf('\n') !== -1 || f.indexOf('\r') !== -1) breaks += countBreaks(f);
         }
+        // A CRLF row end in a file whose rows end in LF leaves its CR in the last field: not a line of its own.
+        const last = fields[fields.length - 1]!;
+        if (this.newline === '\n' && last.charCodeAt(last.length - 1) === 13) breaks--;
         this.line += 1 + breaks;
       } else {
         this.line += 1;
