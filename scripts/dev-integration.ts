@@ -26,6 +26,8 @@ export interface DataStatus {
 export interface DevDataOptions {
   root: string;
   dataDir: string;
+  /** How error lines name the data folder (`data`). */
+  displayDir: string;
   /** Where the site reads JSON (`.cache/data`). */
   outDir: string;
   runData(dataDir: string, outDir: string, displayDir: string): Promise<DataStepResult>;
@@ -114,7 +116,7 @@ export function devData(opts: DevDataOptions): AstroIntegration {
           const t0 = performance.now();
           let result: DataStepResult;
           try {
-            result = await opts.runData(opts.dataDir, opts.outDir, 'data');
+            result = await opts.runData(opts.dataDir, opts.outDir, opts.displayDir);
           } catch (e) {
             status = { ok: false, errors: [`数据处理出错：${(e as Error).message}`], warnings: [], at: new Date().toISOString() };
             opts.log(status.errors[0] as string);

@@ -4,7 +4,7 @@
  * saving a CSV re-runs the data step and reloads the page; errors show in the terminal and the page.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dev } from 'astro';
 import { pipelineDataStep } from '../src/lib/publish.ts';
@@ -40,11 +40,14 @@ if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
 }
 
 const outDir = siteDataDir();
+// Error lines name the folder as the admin knows it: `data/funding.csv`, or the path given.
+const rel = relative(root, dataDir);
+const displayDir = rel === '' ? '.' : rel.startsWith('..') ? dataDir : rel.split(sep).join('/');
 const log = (line: string): void => console.log(line);
 
 let initial: DataStatus;
 try {
-  const result = await pipelineDataStep(dataDir, outDir, 'data');
+  const result = await pipelineDataStep(dataDir, outDir, displayDir);
   initial = statusOf(result);
   for (const line of [...initial.errors, ...initial.warnings]) log(line);
   if (result.ok) log(`数据已处理，写入 ${outDir}。`);
@@ -58,7 +61,7 @@ try {
 const server = await dev({
   root,
   ...(port !== undefined || host !== undefined ? { server: { ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) } } : {}),
-  integrations: [devData({ root, dataDir, outDir, runData: pipelineDataStep, log, initial })],
+  integrations: [devData({ root, dataDir, displayDir, outDir, runData: pipelineDataStep, log, initial })],
 });
 log('预览已启动：修改 data/ 中的 CSV、config.json 或 report-template.md 并保存，页面会自动刷新。按 Ctrl+C 结束。');
 log('（修改 config.json 中的 base 或 site 需重新运行 npm run dev。）');
