@@ -265,6 +265,7 @@ function breakdownByYearTable(
   const frac = fracFor(bd.unit);
   const slots = colorSlots(bd.keys);
   const total = totalMetricId ? metricOf(data, totalMetricId) : null;
+  const unit = bd.unit || total?.unit || '';
   const sumYear = (y: number): number | null => {
     const fromMetric = total?.byYear[String(y)];
     if (fromMetric !== undefined) return fromMetric;
@@ -288,14 +289,14 @@ function breakdownByYearTable(
   return {
     id,
     title,
-    unit: bd.unit,
+    unit,
     source: ctx.source,
     columns: [{ label: dimension, kind: 'text' }, ...years.map((y) => ({ label: `${y}年`, kind: 'number' as const, frac, fixed: bd.unit === '万元' }))],
     rows: bd.keys.map((k) => [k, ...years.map((y) => bd.byYear[String(y)]?.[k] ?? null)]),
     total: years.length ? ['合计', ...years.map(sumYear)] : undefined,
     footnote: ROUNDING_NOTE,
     sentence:
-      last === undefined ? `暂无${bd.label || title}数据。` : describeTop(stripSuffix(bd.label || title), bd.unit, last, bd.byYear[String(last)] ?? {}, frac),
+      last === undefined ? `暂无${stripSuffix(bd.label || title)}分项数据。` : describeTop(stripSuffix(bd.label || title), unit, last, bd.byYear[String(last)] ?? {}, frac),
     chart: years.length
       ? {
           type: 'bar',
@@ -343,12 +344,12 @@ function breakdownPairForYear(
   return {
     id,
     title: titleOf(year),
-    unit: unitPair(a.unit, b.unit),
+    unit: unitPair(a.unit || am.unit, b.unit || bm.unit),
     source: ctx.source,
     columns: [
       { label: dimension, kind: 'text' },
-      { label: `${aLabel}（${a.unit}）`, kind: 'number' },
-      { label: `${bLabel}（${b.unit}）`, kind: 'number' },
+      { label: `${aLabel}（${a.unit || am.unit}）`, kind: 'number' },
+      { label: `${bLabel}（${b.unit || bm.unit}）`, kind: 'number' },
     ],
     rows: keys.map((k) => [k, ay[k] ?? 0, by[k] ?? 0]),
     total:
