@@ -12,6 +12,7 @@ import { buildDayOf, type BuildDay } from './read/values.ts';
 import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReader } from './validate.ts';
 import { createHandler, type Contribution, type DatasetHandler } from './aggregate/datasets.ts';
 import { honorStreak } from './streak.ts';
+import { buildReports, type RenderedReport } from './report/build-reports.ts';
 
 export interface PipelineOptions {
   /** Folder holding the CSV files. */
@@ -30,7 +31,12 @@ export interface PipelineResult {
   files: FileReport[];
   summary: Summary;
   details: Details;
+  /** One rendered annual report per year, from `<dataDir>/report-template.md` (empty without a template). */
+  reports: RenderedReport[];
 }
+
+/** The annual report template admins edit, beside the CSVs. */
+export const REPORT_TEMPLATE_FILE = 'report-template.md';
 
 /** Rows beyond this many are not checked for exact duplicates, to keep memory flat on huge files. */
 export const DUPLICATE_CHECK_LIMIT = 100_000;
@@ -188,7 +194,15 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     honors,
     indicators,
   };
-  return { ok: !hasErrors(issues), issues, files: details.files, summary, details };
+  // The template is checked against the aggregated data, so only once the CSVs are valid.
+  let reports: RenderedReport[] = [];
+  const template = hasErrors(issues) ? null : readOptionalText(join(opts.dataDir, REPORT_TEMPLATE_FILE));
+  if (template !== null) {
+    const r = buildReports({ file: displayPath(shownDir, REPORT_TEMPLATE_FILE), text: template }, summary, details, config);
+    issues.push(...r.issues);
+    reports = r.reports;
+  }
+  return { ok: !hasErrors(issues), issues, files: details.files, summary, details, reports };
 }
 
 /** Read a small UTF-8 text file of the data folder, or null when absent (report template, config). */

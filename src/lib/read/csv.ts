@@ -73,7 +73,7 @@ export class CsvReader {
   private base = 0;
   private line = 1;
   private parser: Papa.Parser | null = null;
-  private newline: string = '\n';
+  private newline: '\r\n' | '\n' | '\r' = '\n';
   private seenHeader = false;
 
   constructor(private readonly sink: CsvSink) {}
