@@ -1,5 +1,5 @@
 /** Where the data step writes and the site reads its JSON, and the one loader pages use. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Summary, Details } from './types.ts';
 
@@ -16,20 +16,21 @@ export interface SiteData {
   details: Details;
 }
 
-let cache: { dir: string; data: SiteData } | null = null;
+let cache: { key: string; data: SiteData } | null = null;
 
-/** Read summary.json and details.json once per build; throws a Chinese hint when the data step has not run. */
+/** Read summary.json and details.json once per build (again when they change, for the dev server); throws a Chinese hint when the data step has not run. */
 export function loadSiteData(dir: string = siteDataDir()): SiteData {
-  if (cache && cache.dir === dir) return cache.data;
   const s = join(dir, 'summary.json');
   const d = join(dir, 'details.json');
   if (!existsSync(s) || !existsSync(d)) {
     throw new Error(`找不到 ${s}：请先运行 npm run data（或直接运行 npm run build）。`);
   }
+  const key = `${dir}|${statSync(s).mtimeMs}|${statSync(d).mtimeMs}`;
+  if (cache && cache.key === key) return cache.data;
   const data: SiteData = {
     summary: JSON.parse(readFileSync(s, 'utf8')) as Summary,
     details: JSON.parse(readFileSync(d, 'utf8')) as Details,
   };
-  cache = { dir, data };
+  cache = { key, data };
   return data;
 }
