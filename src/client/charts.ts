@@ -52,7 +52,8 @@ function config(spec: ChartSpec): ChartConfiguration {
       : ({ ...base, borderWidth: 0, maxBarThickness: 48 } as ChartDataset<'bar'>);
   });
   const valueAxis = {
-    beginAtZero: true,
+    // Bars always start at zero; a line of rates may zoom in (its axis says where it starts).
+    beginAtZero: spec.type === 'bar' || spec.max === undefined,
     stacked: spec.stacked === true,
     max: spec.max,
     title: { display: spec.axisTitle !== '', text: spec.axisTitle, color: axis, font },

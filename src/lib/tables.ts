@@ -327,6 +327,7 @@ function breakdownPairForYear(
   bMetric: string,
   dimension: string,
   titleOf: (year: number | null) => string,
+  ranked = true,
 ): TableSpec {
   const a = breakdownOf(data, aId);
   const b = breakdownOf(data, bId);
@@ -335,10 +336,11 @@ function breakdownPairForYear(
   const year = lastYearOf(a.byYear);
   const ay = year === null ? {} : (a.byYear[String(year)] ?? {});
   const by = year === null ? {} : (b.byYear[String(year)] ?? {});
-  // A ranking: largest first in the year shown; 未分类 always last.
-  const keys = a.keys
-    .filter((k) => ay[k] !== undefined || by[k] !== undefined)
-    .sort((x, y) => Number(x === UNCLASSIFIED) - Number(y === UNCLASSIFIED) || (ay[y] ?? 0) - (ay[x] ?? 0) || (by[y] ?? 0) - (by[x] ?? 0));
+  // A ranking: largest first in the year shown, 未分类 always last; unranked keeps the breakdown's canonical order (学段).
+  const present = a.keys.filter((k) => ay[k] !== undefined || by[k] !== undefined);
+  const keys = !ranked
+    ? present
+    : [...present].sort((x, y) => Number(x === UNCLASSIFIED) - Number(y === UNCLASSIFIED) || (ay[y] ?? 0) - (ay[x] ?? 0) || (by[y] ?? 0) - (by[x] ?? 0));
   const aLabel = am.label || stripSuffix(a.label);
   const bLabel = bm.label || stripSuffix(b.label);
   return {
@@ -535,8 +537,17 @@ function schoolRate(data: SiteData, ctx: TableContext): TableSpec {
 }
 
 function schoolStage(data: SiteData, ctx: TableContext): TableSpec {
-  const t = breakdownPairForYear(data, ctx, 'school-stage', 'school.stage.requested', 'school.stage.placed', 'school.requested', 'school.placed', '学段', (y) =>
-    y === null ? '各学段申请与安排人数' : `${y}年各学段申请与安排人数`,
+  const t = breakdownPairForYear(
+    data,
+    ctx,
+    'school-stage',
+    'school.stage.requested',
+    'school.stage.placed',
+    'school.requested',
+    'school.placed',
+    '学段',
+    (y) => (y === null ? '各学段申请与安排人数' : `${y}年各学段申请与安排人数`),
+    false,
   );
   // Stages keep their school order, and each row gets its placement rate.
   t.columns.push({ label: '安排率（%）', kind: 'percent', frac: 1 });

@@ -48,6 +48,10 @@ function fixture(): SiteData {
           '2024': { 拥军设施建设: 300, 民兵整组: 212.5 },
           '2025': { 拥军设施建设: 326.2, 民兵整组: 200, '=HYPERLINK("http://evil","x")': 50 },
         }),
+        'school.stage.requested': breakdown('申请人数（按学段）', '名', ['幼儿园', '小学', '初中', '高中'], { '2025': { 幼儿园: 20, 小学: 60, 初中: 30, 高中: 10 } }),
+        'school.stage.placed': breakdown('安排人数（按学段）', '名', ['幼儿园', '小学', '初中', '高中'], { '2025': { 幼儿园: 20, 小学: 59, 初中: 28, 高中: 10 } }),
+        'militia.case_type.cases': breakdown('查处案件（按案件类型）', '起', ['未分类', '盗窃', '电信诈骗'], { '2025': { 未分类: 9, 盗窃: 1, 电信诈骗: 2 } }),
+        'militia.case_type.persons': breakdown('抓获涉案人员（按案件类型）', '人', ['未分类', '盗窃', '电信诈骗'], { '2025': { 未分类: 9, 盗窃: 2, 电信诈骗: 4 } }),
         'militia.month.cases': breakdown('查处案件（按月）', '起', ['1', '2', '3'], { '2025': { '1': 5, '3': 7 } }),
         'militia.month.persons': breakdown('抓获涉案人员（按月）', '人', ['1', '2', '3'], { '2025': { '1': 6, '3': 9 } }),
       },
@@ -136,6 +140,23 @@ describe('buildTables', () => {
       ['4月', null, null],
     ]);
     expect(t.sentence).toBe('2025年查处案件最多的月份是3月，为7起。');
+  });
+
+  it('school-stage keeps the school order of stages and gives each its placement rate', () => {
+    const t = getTable(tables, 'school-stage');
+    expect(t.rows).toEqual([
+      ['幼儿园', 20, 20, 100],
+      ['小学', 60, 59, 98.3],
+      ['初中', 30, 28, 93.3],
+      ['高中', 10, 10, 100],
+    ]);
+    expect(t.total).toEqual(['合计', 120, 117, 97.5]);
+  });
+
+  it('militia-case-type ranks types by cases in the year, with 未分类 last', () => {
+    const t = getTable(tables, 'militia-case-type');
+    expect(t.rows.map((r) => r[0])).toEqual(['电信诈骗', '盗窃', '未分类']);
+    expect(t.sentence).toBe('2025年查处案件中，未分类最多，为9起，占75.0%。');
   });
 
   it('gives empty tables, no chart and a 暂无 sentence for a dataset without rows', () => {
