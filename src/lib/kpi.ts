@@ -1,7 +1,7 @@
 /** The key-figure cards of the overview: values, change wording and trends, computed once from SiteData. */
 import type { SiteData } from './site-data.ts';
 import type { HonorEntry } from './types.ts';
-import { formatCompact, formatNumber, formatPercent, yoyDirection, yoyMissingReason, type YoyDirection } from './format.ts';
+import { formatCompact, formatNumber, formatPercent, formatPointChange, yoyDirection, yoyMissingReason, type YoyDirection } from './format.ts';
 import { describeSeries, describeRate, seriesYears } from './sentence.ts';
 import { metricOf, rateOf } from './tables.ts';
 
@@ -25,13 +25,10 @@ export function changeText(yoy: number | null | undefined, previous: number | nu
 
 /** The change of a rate in 百分点: "比上年提高 1.2 个百分点", "与上年持平", "— 无上年数据" (either rate null). */
 export function pointChangeText(rate: number | null, previous: number | null, frac = 1): ChangeText {
-  if (rate === null || previous === null || !Number.isFinite(rate) || !Number.isFinite(previous)) {
-    return { direction: 'none', text: '— 无上年数据' };
-  }
-  const diff = Number(((rate - previous) * 100).toFixed(frac));
-  if (diff === 0) return { direction: 'flat', text: '与上年持平' };
-  const pts = `${formatNumber(Math.abs(diff), frac, frac)} 个百分点`;
-  return diff > 0 ? { direction: 'up', text: `比上年提高 ${pts}` } : { direction: 'down', text: `比上年下降 ${pts}` };
+  const words = formatPointChange(rate, previous, frac);
+  if (words === null) return { direction: 'none', text: '— 无上年数据' };
+  if (words === '持平') return { direction: 'flat', text: '与上年持平' };
+  return { direction: words.startsWith('提高') ? 'up' : 'down', text: `比上年${words}` };
 }
 
 /** A card's large figure: figure and unit, abbreviated from 10,000 (1.23万人次; 万元 becomes 亿元), with the exact figure when abbreviated. */
@@ -63,6 +60,19 @@ export function sparklinePoints(values: readonly (number | null)[], width = 120,
   const x = (i: number) => pad + (i * (width - 2 * pad)) / (values.length - 1);
   const y = (v: number) => (span === 0 ? height / 2 : height - pad - ((v - min) * (height - 2 * pad)) / span);
   return known.map((p) => `${round1(x(p.i))},${round1(y(p.v))}`).join(' ');
+}
+
+/** Where the point of `index` sits in sparklinePoints' box; a missing value or fewer than 2 values gives null. */
+export function sparklineMarker(values: readonly (number | null)[], index: number, width = 120, height = 32, pad = 3): { x: number; y: number } | null {
+  const points = sparklinePoints(values, width, height, pad);
+  const v = values[index];
+  if (!points || v === null || v === undefined || !Number.isFinite(v)) return null;
+  const known = values.filter((x): x is number => x !== null && Number.isFinite(x));
+  const min = Math.min(...known);
+  const span = Math.max(...known) - min;
+  const x = pad + (index * (width - 2 * pad)) / (values.length - 1);
+  const y = span === 0 ? height / 2 : height - pad - ((v - min) * (height - 2 * pad)) / span;
+  return { x: round1(x), y: round1(y) };
 }
 
 function round1(n: number): number {

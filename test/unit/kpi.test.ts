@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { changeText, pointChangeText, compactFigure, sparklinePoints, streakAsOf } from '../../src/lib/kpi.ts';
+import { changeText, pointChangeText, compactFigure, sparklinePoints, sparklineMarker, streakAsOf } from '../../src/lib/kpi.ts';
 import type { HonorEntry } from '../../src/lib/types.ts';
 
 describe('changeText', () => {
@@ -50,6 +50,16 @@ describe('sparklinePoints', () => {
   it('gives an empty string for fewer than two values', () => {
     expect(sparklinePoints([5])).toBe('');
     expect(sparklinePoints([5, null])).toBe('');
+  });
+});
+
+describe('sparklineMarker', () => {
+  it('marks the point of the year shown, not always the last', () => {
+    expect(sparklineMarker([0, 10, 5], 0, 100, 20, 0)).toEqual({ x: 0, y: 20 });
+    expect(sparklineMarker([0, 10, 5], 1, 100, 20, 0)).toEqual({ x: 50, y: 0 });
+  });
+  it('gives null for a year without a value', () => {
+    expect(sparklineMarker([0, null, 5], 1, 100, 20, 0)).toBe(null);
   });
 });
 
