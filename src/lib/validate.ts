@@ -122,7 +122,8 @@ export function isResidentId(s: string): boolean {
 
 /** Which personal-data rule a public text breaks, if any: resident ID, mobile number or email address. */
 export function findPersonalData(text: string): 'pii_id' | 'pii_phone' | 'pii_email' | null {
-  if (!/[0-9@]/.test(text)) return null;
+  // The shortest match is an email such as a@b.cn (6) or a phone number (11): short names skip the regexes.
+  if (text.length < 6 || !/[0-9@]/.test(text)) return null;
   for (const m of text.matchAll(PII_ID)) if (isResidentId(m[0])) return 'pii_id';
   if (PII_PHONE.test(text)) return 'pii_phone';
   if (PII_EMAIL.test(text)) return 'pii_email';
