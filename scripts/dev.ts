@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dev } from 'astro';
 import { pipelineDataStep } from '../src/lib/publish.ts';
 import { siteDataDir } from '../src/lib/site-data.ts';
+import { readConfig } from '../src/lib/config.ts';
 import { devData, statusOf } from './dev-integration.ts';
 import type { DataStatus } from './dev-integration.ts';
 
@@ -40,6 +41,16 @@ if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
 }
 
 const outDir = siteDataDir();
+// Base path and site URL follow the config.json of the folder previewed, as in npm run build.
+try {
+  const cfg = readConfig(dataDir);
+  process.env.SITE_BASE = cfg.base;
+  process.env.SITE_URL = cfg.site;
+  process.env.SITE_CONFIG_DIR = dataDir;
+} catch (e) {
+  console.error(`${join(dataDir, 'config.json')} 不是合法的 JSON：${(e as Error).message}`);
+  process.exit(2);
+}
 // Error lines name the folder as the admin knows it: `data/funding.csv`, or the path given.
 const rel = relative(root, dataDir);
 const displayDir = rel === '' ? '.' : rel.startsWith('..') ? dataDir : rel.split(sep).join('/');

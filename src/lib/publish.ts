@@ -12,6 +12,7 @@ import type { Summary, Details } from './types.ts';
 import type { Issue } from './issues.ts';
 import { formatIssue, hasErrors, sortIssues } from './issues.ts';
 import { changeReport } from './change-report.ts';
+import { readConfig } from './config.ts';
 import type { PublishedData } from './change-report.ts';
 
 /** Every path publishing touches; all absolute. `distDir` and `cacheDir` must be on one file system (renames). */
@@ -64,11 +65,23 @@ export interface DataStepResult {
   details: Details;
 }
 
+export interface BuildSiteOptions {
+  root: string;
+  /** The staged JSON the pages read (SITE_DATA_DIR). */
+  dataDir: string;
+  /** The staged site (ASTRO_OUT_DIR). */
+  outDir: string;
+  signal: AbortSignal;
+  verbose: boolean;
+  /** Extra environment for the build: base path, site URL and config folder of the data folder being published. */
+  env?: Record<string, string>;
+}
+
 export interface PublishDeps {
   /** Validate `dataDir` and, when valid, write the JSON into `outDir` (nothing written on errors). */
   runData(dataDir: string, outDir: string, displayDir: string): Promise<DataStepResult>;
   /** Build the site reading JSON from `dataDir` into `outDir`; rejects with the build's output on failure. */
-  buildSite(opts: { root: string; dataDir: string; outDir: string; signal: AbortSignal; verbose: boolean }): Promise<void>;
+  buildSite(opts: BuildSiteOptions): Promise<void>;
   /** One line of terminal output. */
   log(line: string): void;
 }
@@ -104,12 +117,12 @@ function tail(text: string, lines: number): string {
 }
 
 /** `astro build` in a child process (so an interrupt can stop it), with the staging data and output folders in its env. */
-export function astroBuild({ root, dataDir, outDir, signal, verbose }: { root: string; dataDir: string; outDir: string; signal: AbortSignal; verbose: boolean }): Promise<void> {
+export function astroBuild({ root, dataDir, outDir, signal, verbose, env = {} }: BuildSiteOptions): Promise<void> {
   return new Promise((resolveBuild, reject) => {
     const bin = join(root, 'node_modules', 'astro', 'astro.js');
     const child = spawn(process.execPath, [bin, 'build'], {
       cwd: root,
-      env: { ...process.env, SITE_DATA_DIR: dataDir, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, SITE_DATA_DIR: dataDir, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -278,7 +291,10 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
     t = performance.now();
     log('站点构建……');
     try {
-      await deps.buildSite({ root: p.root, dataDir: stagingData, outDir: stagingDist, signal, verbose: opts.verbose === true });
+      // The base path and site URL follow the config.json of the folder being published (same as the data step's).
+      const cfg = readConfig(p.dataDir);
+      const env = { SITE_BASE: cfg.base, SITE_URL: cfg.site, SITE_CONFIG_DIR: p.dataDir };
+      await deps.buildSite({ root: p.root, dataDir: stagingData, outDir: stagingDist, signal, verbose: opts.verbose === true, env });
     } catch (e) {
       check();
       log((e as Error).message);
