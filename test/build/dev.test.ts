@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// npm run dev on a temp copy of data/: a saved edit reaches the page, a bad CSV shows as status and keeps the last good data.
+const root = join(import.meta.dirname, '..', '..');
+let dir: string;
+let child: ChildProcess;
+let base = '';
+let output = '';
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function fundingTotal2025(): Promise<number> {
+  const s = (await (await fetch(`${base}data/summary.json`)).json()) as { metrics: Record<string, { byYear: Record<string, number> }> };
+  return s.metrics['funding.total']?.byYear['2025'] as number;
+}
+
+interface Status {
+  ok: boolean;
+  errors: string[];
+}
+async function status(): Promise<Status> {
+  return (await (await fetch(`${base}__shuangyong/data-status`)).json()) as Status;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dev-'));
+  cpSync(join(root, 'data'), join(dir, 'data'), { recursive: true });
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'dev.ts'), '--data-dir', join(dir, 'data'), '--port', port], {
+    cwd: root,
+    env: { ...process.env, SITE_DATA_DIR: join(dir, 'out'), TZ: 'Asia/Shanghai' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  base = await waitFor(async () => /Local\s+(http:\/\/localhost:\d+\/)/.exec(output)?.[1], 'the dev server', 90_000);
+}, 120_000);
+
+afterAll(() => {
+  child?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run dev', () => {
+  it('re-runs the data step on save, and on a bad CSV reports the error while keeping the last good data', async () => {
+    const file = join(dir, 'data', 'funding.csv');
+    const before = await waitFor(async () => fundingTotal2025(), 'the first page', 60_000);
+    expect((await status()).ok).toBe(true);
+
+    writeFileSync(file, `${readFileSync(file, 'utf8')}2025,其他,测试项目,100,,\r\n`);
+    const after = await waitFor(async () => {
+      const v = await fundingTotal2025();
+      return v !== before ? v : undefined;
+    }, 'the edited figure');
+    expect(after).toBeCloseTo(before + 100, 6);
+
+    const lines = readFileSync(file, 'utf8').split('\n').length;
+    writeFileSync(file, `${readFileSync(file, 'utf8')}2025,其他,坏行,abc,,\r\n`);
+    const bad = await waitFor(async () => {
+      const s = await status();
+      return s.ok ? undefined : s;
+    }, 'the error status');
+    expect(bad.errors).toHaveLength(1);
+    expect(bad.errors[0]).toMatch(new RegExp(`funding\\.csv:${lines}:4: 错误: `));
+    expect(output).toContain(bad.errors[0]);
+    expect(await fundingTotal2025()).toBeCloseTo(after, 6);
+  }, 150_000);
+});
