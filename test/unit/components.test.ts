@@ -1,0 +1,97 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import KpiCard from '../../src/components/KpiCard.astro';
+import ChartFigure from '../../src/components/ChartFigure.astro';
+import YearSwitcher from '../../src/components/YearSwitcher.astro';
+import type { TableSpec } from '../../src/lib/tables.ts';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+const table = (over: Partial<TableSpec> = {}): TableSpec => ({
+  id: 'funding-category',
+  title: '历年经费投入（按类别）',
+  unit: '万元',
+  source: '示例区党管武装工作领导小组办公室',
+  columns: [
+    { label: '类别', kind: 'text' },
+    { label: '2025年', kind: 'number', frac: 2, fixed: true },
+    { label: '比上年增减（%）', kind: 'change' },
+  ],
+  rows: [
+    ['</script><script>alert(1)</script>', 50, '无上年数据'],
+    ['拥军设施建设', 326.2, 12.4],
+  ],
+  total: ['合计', 376.2, null],
+  footnote: '部分数据因四舍五入，分项合计与总计略有出入。',
+  sentence: '2025年经费投入中，拥军设施建设最多，为326.2万元，占86.7%。',
+  chart: { type: 'bar', labels: ['</script><b>x</b>'], series: [{ name: '金额', color: 1, values: [50] }], axisTitle: '万元', frac: 2 },
+  ...over,
+});
+
+describe('KpiCard', () => {
+  it('shows an abbreviated figure with the exact one, the change in words with an arrow, and a decorative sparkline', async () => {
+    const html = await container.renderToString(KpiCard, {
+      props: { label: '培训教育参加人次', value: 29702, unit: '人次', frac: 0, change: { direction: 'up', text: '比上年增长 16.2%' }, sentence: '句子。', trend: [1, 2, 3] },
+    });
+    expect(html).toContain('<span class="kpi-card__figure"');
+    expect(html).toContain('2.97万</span>');
+    expect(html).toContain('精确值：29,702 人次');
+    expect(html).toMatch(/aria-hidden="true"[^>]*>▲<\/span>/);
+    expect(html).toContain('比上年增长 16.2%');
+    expect(html).toMatch(/<svg[^>]*aria-hidden="true"/);
+    expect(html).toMatch(/<data value="29702"/);
+  });
+
+  it('shows — for a missing value and escapes a hostile label', async () => {
+    const html = await container.renderToString(KpiCard, {
+      props: { label: '<img src=x onerror=alert(1)>', value: null, unit: '起', change: { direction: 'none', text: '— 本年无数据' }, sentence: 's' },
+    });
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('kpi-card__figure--none');
+    expect(html).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe('ChartFigure', () => {
+  it('renders a figure with caption, a labelled canvas, a table with scoped headers, unit, source, footnote and CSV link', async () => {
+    const html = await container.renderToString(ChartFigure, { props: { table: table() } });
+    expect(html).toContain('<figure class="chart-figure"');
+    expect(html).toMatch(/<canvas role="img" aria-label="历年经费投入（按类别）：2025年经费投入中，拥军设施建设最多，为326.2万元，占86.7%。"/);
+    expect(html).toContain('<th scope="col"');
+    expect(html).toContain('<th scope="row"');
+    expect(html).toContain('历年经费投入（按类别）（单位：万元）');
+    expect(html).toContain('326.20');
+    expect(html).toContain('增长 12.4%');
+    expect(html).toContain('— 无上年数据');
+    expect(html).toContain('单位：万元　数据来源：示例区党管武装工作领导小组办公室');
+    expect(html).toContain('注：部分数据因四舍五入，分项合计与总计略有出入。');
+    expect(html).toContain('href="/downloads/funding-category.csv"');
+    expect(html).toContain('下载 CSV');
+  });
+
+  it('keeps hostile text out of the markup and the chart data block', async () => {
+    const html = await container.renderToString(ChartFigure, { props: { table: table() } });
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('</script><b>');
+    expect(html).toContain('\\u003c/script>\\u003cb>x\\u003c/b>');
+  });
+
+  it('says 暂无数据 for a table without rows, and offers no chart or download', async () => {
+    const html = await container.renderToString(ChartFigure, { props: { table: table({ rows: [], total: undefined, chart: undefined }) } });
+    expect(html).toContain('暂无数据');
+    expect(html).not.toContain('<canvas');
+    expect(html).not.toContain('下载 CSV');
+  });
+});
+
+describe('YearSwitcher', () => {
+  it('links every year, newest first, and marks the current one', async () => {
+    const html = await container.renderToString(YearSwitcher, { props: { years: [2023, 2024, 2025], current: 2024 } });
+    expect(html.match(/href="\/year\/\d{4}\/"/g)).toEqual(['href="/year/2025/"', 'href="/year/2024/"', 'href="/year/2023/"']);
+    expect(html).toMatch(/href="\/year\/2024\/" aria-current="page"/);
+  });
+});
