@@ -65,5 +65,5 @@ describe('npm run build', () => {
     expect(hashTree(join(dir, 'dist'))).toEqual(before);
     expect(readFileSync(join(dir, 'build-report.txt'), 'utf8')).toBe(reportBefore);
     expect(readdirSync(join(dir, 'cache')).filter((n) => n.startsWith('staging-'))).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
