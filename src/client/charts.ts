@@ -52,8 +52,9 @@ function config(spec: ChartSpec): ChartConfiguration {
       : ({ ...base, borderWidth: 0, maxBarThickness: 48 } as ChartDataset<'bar'>);
   });
   const valueAxis = {
-    // Bars always start at zero; a line of rates may zoom in (its axis says where it starts).
-    beginAtZero: spec.type === 'bar' || spec.max === undefined,
+    // Bars always start at zero; only a line of rates may start higher, at the min its note names.
+    beginAtZero: spec.type === 'bar' || spec.min === undefined,
+    min: spec.type === 'line' ? spec.min : undefined,
     stacked: spec.stacked === true,
     max: spec.max,
     title: { display: spec.axisTitle !== '', text: spec.axisTitle, color: axis, font },

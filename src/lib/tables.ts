@@ -49,6 +49,8 @@ export interface ChartSpec {
   frac: number;
   /** Upper bound of the value axis, e.g. 100 for a percentage. */
   max?: number;
+  /** Lower bound of the value axis when a line of rates does not start at zero (the note then says so). */
+  min?: number;
   /** A note when the chart shows less than the table (e.g. folded categories). */
   note?: string;
 }
@@ -531,9 +533,21 @@ function schoolRate(data: SiteData, ctx: TableContext): TableSpec {
           axisTitle: '%',
           frac: 1,
           max: 100,
+          ...rateAxis([...rates.values()]),
         }
       : undefined,
   };
+}
+
+/**
+ * The value axis of a line of rates: from the 10% step at least 5 points below the lowest rate (never below 0),
+ * so a change of a few points is visible but not exaggerated; the note says where the axis starts.
+ */
+export function rateAxis(rates: readonly (number | null)[]): { min?: number; note?: string } {
+  const known = rates.filter((r): r is number => r !== null && Number.isFinite(r)).map((r) => r * 100);
+  if (known.length === 0) return {};
+  const min = Math.max(0, Math.floor((Math.min(...known) - 5) / 10) * 10);
+  return min > 0 ? { min, note: `纵轴自${min}%起。` } : {};
 }
 
 function schoolStage(data: SiteData, ctx: TableContext): TableSpec {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildTables, getTable, colorSlots, changeCell, OTHER_LABEL, ROUNDING_NOTE } from '../../src/lib/tables.ts';
+import { buildTables, getTable, colorSlots, changeCell, rateAxis, OTHER_LABEL, ROUNDING_NOTE } from '../../src/lib/tables.ts';
 import { tableToCsv } from '../../src/lib/csv-export.ts';
 import type { SiteData } from '../../src/lib/site-data.ts';
 import type { MetricSeries, Breakdown } from '../../src/lib/types.ts';
@@ -176,6 +176,8 @@ describe('buildTables', () => {
       ['2025年', 97.5, 2.5],
     ]);
     expect(t.sentence).toBe('2025年驻军子女入学安排率为97.5%，比上年提高2.5个百分点。');
+    expect(t.chart?.min).toBe(90);
+    expect(t.chart?.note).toBe('纵轴自90%起。');
   });
 
   it('indicators tables take the unit from the data', () => {
@@ -191,6 +193,16 @@ describe('buildTables', () => {
 
   it('getTable throws for an unregistered id', () => {
     expect(() => getTable(tables, 'nope')).toThrow('未登记的表格：nope');
+  });
+});
+
+describe('rateAxis', () => {
+  it('starts a line of rates at the 10% step at least 5 points below the lowest and says so', () => {
+    expect(rateAxis([0.909, 0.978, null])).toEqual({ min: 80, note: '纵轴自80%起。' });
+  });
+  it('starts at zero when the lowest rate is low, and gives nothing without rates', () => {
+    expect(rateAxis([0.12, 0.5])).toEqual({});
+    expect(rateAxis([null])).toEqual({});
   });
 });
 
