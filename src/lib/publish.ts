@@ -90,6 +90,8 @@ export interface PublishOptions {
   signal?: AbortSignal;
   /** Show the site build's own output (default: only on failure). */
   verbose?: boolean;
+  /** How long to wait for another build holding the lock before giving up (default 5 minutes). */
+  lockWaitMs?: number;
 }
 
 export interface PublishResult {
@@ -256,9 +258,16 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
 
   mkdirSync(p.cacheDir, { recursive: true });
   const lock = join(p.cacheDir, 'build.lock');
-  if (!takeLock(lock)) {
-    log(`另一个构建正在进行（见 ${shown(p, lock)}），请等它结束后再运行。${unchanged}`);
-    return { exitCode: 1, timings, report: null };
+  const waitUntil = Date.now() + (opts.lockWaitMs ?? 300_000);
+  let waiting = false;
+  while (!takeLock(lock)) {
+    if (Date.now() >= waitUntil || signal.aborted) {
+      log(`另一个构建正在进行（见 ${shown(p, lock)}），请等它结束后再运行。${unchanged}`);
+      return { exitCode: signal.aborted ? 130 : 1, timings, report: null };
+    }
+    if (!waiting) log('另一个构建正在进行，等它结束……');
+    waiting = true;
+    await new Promise((r) => setTimeout(r, 250));
   }
   removeStaleStaging(p.cacheDir);
   const staging = join(p.cacheDir, `staging-${Date.now()}-${process.pid}`);

@@ -147,12 +147,24 @@ describe('publish', () => {
     expect(readdirSync(join(dir, '.cache')).filter((n) => n.startsWith('staging-'))).toEqual([]);
   });
 
-  it('refuses to run while another live build holds the lock', async () => {
+  it('waits for another live build holding the lock, then gives up without touching dist', async () => {
     mkdirSync(join(dir, '.cache'), { recursive: true });
     writeFileSync(join(dir, '.cache', 'build.lock'), String(process.ppid));
-    const r = await publish(paths, deps(dataStep(1, '2026-01-01T00:00:00.000Z')));
+    const r = await publish(paths, deps(dataStep(1, '2026-01-01T00:00:00.000Z')), { lockWaitMs: 600 });
     expect(r.exitCode).toBe(1);
+    expect(logs).toEqual([
+      '另一个构建正在进行，等它结束……',
+      '另一个构建正在进行（见 .cache/build.lock），请等它结束后再运行。已发布的网站未改动（dist/ 保持原样）。',
+    ]);
     expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  it('starts once the other build releases the lock', async () => {
+    mkdirSync(join(dir, '.cache'), { recursive: true });
+    writeFileSync(join(dir, '.cache', 'build.lock'), String(process.ppid));
+    setTimeout(() => rmSync(join(dir, '.cache', 'build.lock')), 300);
+    const r = await publish(paths, deps(dataStep(1, '2026-01-01T00:00:00.000Z')), { lockWaitMs: 10_000 });
+    expect(r.exitCode).toBe(0);
   });
 
   it('takes over a lock left by a dead process', async () => {
