@@ -1,0 +1,382 @@
+/**
+ * Shared machinery of the browser tests: build a site once per test file (data step + astro build, the project's
+ * own path), serve the result on 127.0.0.1, drive Debian's Chromium through playwright-core, and watch every
+ * page for errors, failed requests and requests that leave the test server.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Summary } from '../../src/lib/types.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SAMPLE_DATA = join(ROOT, 'data');
+export const HOSTILE_DATA = join(ROOT, 'test', 'fixtures', 'hostile', 'data');
+export const SUB_PATH = '/zt/shuangyong/';
+
+/** Generous: a full build takes 10–30 s on the 2-core CI machine, longer when other builds run. */
+export const BUILD_TIMEOUT = 240_000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chromium
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Launch Chromium; a missing executable fails with the command that installs it (the tests never pass silently). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROME_PATH)) {
+    throw new Error(
+      `找不到 Chromium（${CHROME_PATH}）。浏览器测试需要它：请运行 \`apt-get install -y chromium\`，或用 CHROME_PATH 指向已安装的 Chromium。` +
+        ` / Chromium not found at ${CHROME_PATH}: run \`apt-get install -y chromium\` or set CHROME_PATH.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROME_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building
+
+export interface BuiltSite {
+  /** The JSON the data step wrote (SITE_DATA_DIR). */
+  dataDir: string;
+  /** The built site (ASTRO_OUT_DIR). */
+  distDir: string;
+  /** Base path the site was built for (`/` or `/zt/shuangyong/`). */
+  base: string;
+  summary: Summary;
+}
+
+interface RunResult {
+  code: number | null;
+  output: string;
+}
+
+/** Run a command in the project root; resolves with its exit code and combined output (never rejects on exit code). */
+export function run(cmd: string, args: string[], env: Record<string, string> = {}, timeoutMs = BUILD_TIMEOUT): Promise<RunResult> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'Asia/Shanghai', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolveRun({ code, output });
+    });
+  });
+}
+
+/** The data step exactly as `npm run data` runs it. */
+export function runDataStep(dataDir: string, outDir: string): Promise<RunResult> {
+  return run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'data.ts'), '--data-dir', dataDir, '--out-dir', outDir], {}, 60_000);
+}
+
+const LOCK = join(ROOT, '.cache', 'e2e-build.lock');
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One astro build at a time across the e2e test files (each file runs in its own process): two at once on 2 cores only thrash. */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      const fd = openSync(LOCK, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let pid = 0;
+      try {
+        pid = Number(readFileSync(LOCK, 'utf8').trim());
+      } catch {
+        continue;
+      }
+      if (!(Number.isInteger(pid) && pid > 0 && isAlive(pid))) rmSync(LOCK, { force: true });
+      else await sleep(250);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(LOCK, { force: true });
+  }
+}
+
+const builds = new Map<string, Promise<BuiltSite>>();
+const buildDirs: string[] = [];
+
+/**
+ * Build the site for a data folder (once per process and key): data step, then `astro build` with SITE_DATA_DIR,
+ * ASTRO_OUT_DIR and SITE_BASE. The output goes under `<root>/.cache/` (git-ignored), not os.tmpdir(): Astro only
+ * removes its server chunks from an outDir inside the working directory, so a build elsewhere would leave
+ * `chunks/*.mjs` behind and the tests would look at files the real build never ships.
+ */
+export function buildSite(key: string, dataDir: string, base = '/'): Promise<BuiltSite> {
+  let p = builds.get(key);
+  if (!p) {
+    p = (async () => {
+      const dir = join(ROOT, '.cache', `e2e-${process.pid}-${key}`);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      buildDirs.push(dir);
+      const json = join(dir, 'data');
+      const dist = join(dir, 'dist');
+      const data = await runDataStep(dataDir, json);
+      if (data.code !== 0) throw new Error(`数据步骤失败（${dataDir}），退出码 ${data.code}：\n${data.output}`);
+      const astro = await withBuildLock(() =>
+        run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build'], {
+          SITE_DATA_DIR: json,
+          ASTRO_OUT_DIR: dist,
+          SITE_BASE: base,
+        }),
+      );
+      if (astro.code !== 0 || !existsSync(join(dist, 'index.html'))) {
+        throw new Error(`astro build 失败（${key}），退出码 ${astro.code}：\n${astro.output.split('\n').slice(-40).join('\n')}`);
+      }
+      const summary = JSON.parse(readFileSync(join(json, 'summary.json'), 'utf8')) as Summary;
+      return { dataDir: json, distDir: dist, base, summary };
+    })();
+    builds.set(key, p);
+  }
+  return p;
+}
+
+/** Remove this process's build folders. */
+export function removeBuilds(): void {
+  for (const d of buildDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  builds.clear();
+}
+
+/** Every file under a folder, as absolute paths. */
+export function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The site's pages, from the built folder: every `index.html` as its directory path (`/`, `/funding/`, …)
+ * plus `/404.html`. Paths are site paths (without the base).
+ */
+export function listPages(distDir: string): string[] {
+  const pages = walk(distDir)
+    .filter((f) => f.endsWith(`${sep}index.html`) || f === join(distDir, 'index.html'))
+    .map((f) => `/${relative(distDir, dirname(f)).split(sep).join('/')}/`.replace(/^\/\/$/, '/'))
+    .sort();
+  if (existsSync(join(distDir, '404.html'))) pages.push('/404.html');
+  return pages;
+}
+
+/** The routes issue 3 asks for, given the years in summary.json. */
+export function expectedRoutes(summary: Summary): string[] {
+  return [
+    '/',
+    ...summary.years.map((y) => `/year/${y}/`),
+    '/funding/',
+    '/militia/',
+    '/training/',
+    '/school/',
+    '/indicators/',
+    '/honors/',
+    '/about/',
+    ...summary.years.map((y) => `/report/${y}/`),
+    '/404.html',
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Serving
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>` (no trailing slash). */
+  origin: string;
+  /** origin + base, e.g. `http://127.0.0.1:4321/zt/shuangyong/`. */
+  root: string;
+  /** Absolute URL of a site path (`/funding/` → origin + base + `funding/`). */
+  url(sitePath: string): string;
+  /** Paths requested outside the base, or not found (answered 404). */
+  misses: string[];
+  close(): Promise<void>;
+}
+
+/** Serve a built folder under `base` on 127.0.0.1 at a free port: index.html for folders, 404.html (status 404) otherwise. */
+export async function serve(distDir: string, base = '/'): Promise<StaticServer> {
+  const misses: string[] = [];
+  const notFound = existsSync(join(distDir, '404.html')) ? readFileSync(join(distDir, '404.html')) : Buffer.from('Not found');
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let path = decodeURIComponent(url.pathname);
+    const miss = (): void => {
+      misses.push(url.pathname);
+      res.writeHead(404, { 'content-type': TYPES['.html']! });
+      res.end(req.method === 'HEAD' ? undefined : notFound);
+    };
+    if (!path.startsWith(base)) {
+      // The base itself without its trailing slash redirects, as real hosts do.
+      if (`${path}/` === base) {
+        res.writeHead(301, { location: base });
+        res.end();
+        return;
+      }
+      return miss();
+    }
+    path = path.slice(base.length);
+    let file = resolve(distDir, `./${path}`);
+    if (file !== distDir && !file.startsWith(distDir + sep)) return miss();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!url.pathname.endsWith('/')) {
+        res.writeHead(301, { location: `${url.pathname}/` });
+        res.end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) return miss();
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    root: `${origin}${base}`,
+    url: (sitePath) => `${origin}${base}${sitePath.replace(/^\//, '')}`,
+    misses,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Watching a page
+
+/** Everything wrong a page did while we watched: console errors, page errors, failed or refused requests, other hosts. */
+export function watch(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    if (new URL(u).origin !== origin) problems.push(`request to another host: ${u}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+/** A new page whose requests to any other host are refused (so a leak shows as a failure, never as a network call). */
+export async function newPage(context: BrowserContext, origin: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems = watch(page, origin);
+  await page.route(
+    (u) => u.origin !== origin && u.protocol !== 'data:' && u.protocol !== 'blob:',
+    (route) => route.abort('blockedbyclient'),
+  );
+  return { page, problems };
+}
+
+/**
+ * Scroll every chart box into view (charts draw lazily when seen) and wait until each canvas has non-transparent
+ * pixels. Returns, per canvas, the number of painted pixels sampled (0 = blank).
+ */
+export async function drawAllCharts(page: Page, timeoutMs = 15_000): Promise<number[]> {
+  const boxes = page.locator('[data-chart]');
+  const n = await boxes.count();
+  for (let i = 0; i < n; i++) await boxes.nth(i).scrollIntoViewIfNeeded();
+  if (n > 0) {
+    await page
+      .waitForFunction(
+        () =>
+          Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-chart] canvas')).every((c) => {
+            if (c.width === 0 || c.height === 0) return false;
+            const ctx = c.getContext('2d');
+            if (!ctx) return false;
+            const d = ctx.getImageData(0, 0, c.width, c.height).data;
+            for (let k = 3; k < d.length; k += 4 * 7) if (d[k] !== 0) return true;
+            return false;
+          }),
+        undefined,
+        { timeout: timeoutMs, polling: 200 },
+      )
+      .catch(() => undefined);
+  }
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-chart] canvas')).map((c) => {
+      if (c.width === 0 || c.height === 0) return 0;
+      const ctx = c.getContext('2d');
+      if (!ctx) return 0;
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let k = 3; k < d.length; k += 4) if (d[k] !== 0) painted++;
+      return painted;
+    }),
+  );
+}
+
+/** Visible text of the page that reads NaN, undefined, Infinity or null as a word (what a broken number prints). */
+export async function brokenWords(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText + '\n' + document.title);
+  return [...text.matchAll(/.{0,30}(?<![A-Za-z])(NaN|undefined|Infinity)(?![A-Za-z]).{0,30}/g)].map((m) => m[0]);
+}
+
+/** Parse a number as the pages write it (`1,234.5`, `576.2`); null when there is none. */
+export function parseShown(text: string): number | null {
+  const m = /-?[\d,]+(?:\.\d+)?/.exec(text);
+  return m ? Number(m[0].replace(/,/g, '')) : null;
+}

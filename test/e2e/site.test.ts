@@ -1,0 +1,522 @@
+/**
+ * The sample-data site in real Chromium: every page at phone and desktop width, KPI figures against summary.json,
+ * year switcher, navigation, keyboard focus, print, no JavaScript, axe, and the honors search.
+ * One build for the whole file (beforeAll), served on 127.0.0.1.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Summary } from '../../src/lib/types.ts';
+import {
+  BUILD_TIMEOUT,
+  SAMPLE_DATA,
+  brokenWords,
+  buildSite,
+  drawAllCharts,
+  expectedRoutes,
+  launchBrowser,
+  listPages,
+  newPage,
+  parseShown,
+  removeBuilds,
+  serve,
+  type BuiltSite,
+  type StaticServer,
+} from './harness.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let pages: string[];
+let summary: Summary;
+
+beforeAll(async () => {
+  // Launch first: a missing Chromium fails at once with the install hint, before a 30 s build.
+  browser = await launchBrowser();
+  site = await buildSite('sample', SAMPLE_DATA);
+  server = await serve(site.distDir);
+  pages = listPages(site.distDir);
+  summary = JSON.parse(readFileSync(join(site.distDir, 'data', 'summary.json'), 'utf8')) as Summary;
+}, BUILD_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeBuilds();
+});
+
+async function withContext<T>(opts: Parameters<Browser['newContext']>[0], fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
+  const ctx = await browser.newContext(opts);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+describe('the built page list', () => {
+  test('the sample build has every route issue 3 asks for, and summary.json is published with it', () => {
+    for (const route of expectedRoutes(summary)) expect(pages, `missing page ${route}`).toContain(route);
+    expect(summary.years.length).toBeGreaterThan(1);
+    expect(summary.latestYear).toBe(summary.years.at(-1));
+  });
+});
+
+describe.each([
+  { width: 375, height: 812 },
+  { width: 1280, height: 900 },
+])('every page at $width px', ({ width, height }) => {
+  test(
+    'loads with no console error, page error, failed request or other host; every chart draws and has a table; no NaN/undefined/Infinity',
+    async () => {
+      const failures: string[] = [];
+      await withContext({ viewport: { width, height } }, async (ctx) => {
+        for (const path of pages) {
+          const { page, problems } = await newPage(ctx, server.origin);
+          const res = await page.goto(server.url(path), { waitUntil: 'load' });
+          if (res?.status() !== 200) problems.push(`status ${res?.status()}`);
+          const painted = await drawAllCharts(page);
+          painted.forEach((n, i) => {
+            if (n === 0) problems.push(`chart canvas #${i + 1} is blank`);
+          });
+          const figures = await page.evaluate(() =>
+            Array.from(document.querySelectorAll('figure')).map((f) => ({
+              id: f.id,
+              canvas: f.querySelector('canvas') !== null,
+              table: f.querySelector('table') !== null,
+              empty: f.querySelector('.empty') !== null,
+            })),
+          );
+          for (const f of figures) if (f.canvas && !f.table) problems.push(`figure #${f.id} has a chart but no <table>`);
+          for (const f of figures) if (!f.canvas && !f.table && !f.empty) problems.push(`figure #${f.id} has neither table nor 暂无数据`);
+          for (const w of await brokenWords(page)) problems.push(`broken text: «${w}»`);
+          // Nothing wider than the viewport: a phone never scrolls sideways.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (overflow > 1) problems.push(`page scrolls sideways by ${overflow} px`);
+          if (problems.length > 0) failures.push(`${path} @${width}px:\n  ${problems.join('\n  ')}`);
+          await page.close();
+        }
+      });
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+    240_000,
+  );
+});
+
+describe('key figures', () => {
+  const RATE = '驻军子女入学安排率';
+  /** Card label → metric id, for the metrics the overview shows (labels come from summary.json itself). */
+  function metricByLabel(s: Summary): Map<string, string> {
+    const m = new Map<string, string>();
+    for (const id of ['funding.total', 'militia.cases', 'militia.persons', 'training.sessions', 'training.participants', 'school.placed', 'honors.count']) {
+      const label = s.metrics[id]?.label;
+      if (label) m.set(label, id);
+    }
+    return m;
+  }
+
+  interface Card {
+    label: string;
+    value: string | null;
+    figure: string;
+    unit: string;
+    exact: string;
+    change: string;
+  }
+
+  async function readCards(page: Page): Promise<Card[]> {
+    return page.evaluate(() =>
+      Array.from(document.querySelectorAll('.kpi-card')).map((c) => ({
+        label: (c.querySelector('h2, h3')?.textContent ?? '').trim(),
+        value: c.querySelector('.kpi-card__value data')?.getAttribute('value') ?? null,
+        figure: (c.querySelector('.kpi-card__figure')?.textContent ?? '').trim(),
+        unit: (c.querySelector('.kpi-card__unit')?.textContent ?? '').trim(),
+        exact: (c.querySelector('.kpi-card__exact')?.textContent ?? '').trim(),
+        change: (c.querySelector('.kpi-card__change')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    );
+  }
+
+  /** What a card for `id` must say in `year`: value and the change wording's number. */
+  function expected(id: string, year: number): { value: number | null; change: number | null; word: '增长' | '下降' | '持平' | null; points: boolean } {
+    const y = String(year);
+    const prev = String(year - 1);
+    if (id === 'rate') {
+      const req = summary.metrics['school.requested']!.byYear;
+      const placed = summary.metrics['school.placed']!.byYear;
+      const rate = (k: string): number | null => (req[k] && placed[k] !== undefined ? (placed[k] / req[k]) * 100 : null);
+      const r = rate(y);
+      const p = rate(prev);
+      const diff = r === null || p === null ? null : Number((r - p).toFixed(1));
+      return {
+        value: r === null ? null : Number(r.toFixed(1)),
+        change: diff === null ? null : Math.abs(diff),
+        word: diff === null ? null : diff === 0 ? '持平' : diff > 0 ? '增长' : '下降',
+        points: true,
+      };
+    }
+    const m = summary.metrics[id]!;
+    const value = m.byYear[y] ?? (id === 'honors.count' ? 0 : null);
+    const yoy = m.yoy[y] ?? null;
+    const pct = yoy === null ? null : Number((Math.abs(yoy) * 100).toFixed(1));
+    return { value, change: pct, word: yoy === null ? null : pct === 0 ? '持平' : yoy > 0 ? '增长' : '下降', points: false };
+  }
+
+  test(
+    'each key figure on the home page and every /year/<y>/ page equals summary.json, with its unit, exact figure and change',
+    async () => {
+      const byLabel = metricByLabel(summary);
+      const failures: string[] = [];
+      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const page = await ctx.newPage();
+        for (const [path, year] of [['/', summary.latestYear!] as const, ...summary.years.map((y) => [`/year/${y}/`, y] as const)]) {
+          await page.goto(server.url(path));
+          const h1 = (await page.locator('h1').innerText()).trim();
+          if (!h1.includes(String(year))) failures.push(`${path}: h1 «${h1}» lacks the year ${year}`);
+          const title = await page.title();
+          if (path !== '/' && !title.includes(String(year))) failures.push(`${path}: <title> «${title}» lacks the year`);
+          const cards = await readCards(page);
+          const seen = new Set<string>();
+          for (const c of cards) {
+            const id = c.label === RATE ? 'rate' : byLabel.get(c.label);
+            if (!id) {
+              failures.push(`${path}: card «${c.label}» matches no metric in summary.json`);
+              continue;
+            }
+            seen.add(id);
+            const e = expected(id, year);
+            const where = `${path} card «${c.label}»`;
+            // The machine value.
+            if (e.value === null) {
+              if (c.value !== null || c.figure !== '—') failures.push(`${where}: expected "—", found value=${c.value} figure=${c.figure}`);
+            } else if (c.value === null || Math.abs(Number(c.value) - e.value) > 1e-9) {
+              failures.push(`${where}: <data value> ${c.value} ≠ summary.json ${e.value}`);
+            }
+            // The figure a reader sees: 亿元 = ×10,000 万元, 万 = ×10,000, else the number itself (rounded as shown).
+            if (e.value !== null) {
+              const shown = parseShown(c.figure);
+              const scale = c.unit === '亿元' || c.figure.endsWith('万') ? 1e4 : c.figure.endsWith('亿') ? 1e8 : 1;
+              const tol = scale === 1 ? 0.005 + 1e-9 : scale * 0.005 + 1e-6;
+              if (shown === null || Math.abs(shown * scale - e.value) > tol) failures.push(`${where}: shows «${c.figure}${c.unit}», summary.json ${e.value}`);
+              if (scale !== 1) {
+                const exact = parseShown(c.exact);
+                if (exact === null || Math.abs(exact - e.value) > 0.005 + 1e-9) failures.push(`${where}: abbreviated without the exact figure (${c.exact || 'none'})`);
+              }
+              const unit = id === 'rate' ? '%' : summary.metrics[id]!.unit;
+              if (c.unit !== unit && !(unit === '万元' && c.unit === '亿元')) failures.push(`${where}: unit «${c.unit}», summary.json «${unit}»`);
+            }
+            // The change: 增长/下降 x.x% (百分点 for the rate), 持平, or — 无上年数据 / 上年为零.
+            if (e.value !== null) {
+              if (e.word === null) {
+                if (!/无上年数据|上年为零/.test(c.change)) failures.push(`${where}: change «${c.change}», expected 无上年数据/上年为零`);
+              } else if (e.word === '持平') {
+                if (!c.change.includes('持平')) failures.push(`${where}: change «${c.change}», expected 持平`);
+              } else {
+                const word = e.points ? (e.word === '增长' ? '提高' : '下降') : e.word;
+                const n = parseShown(c.change.replace(/^[^\d]*?(?=\d)/, ''));
+                if (!c.change.includes(word) || n === null || Math.abs(n - e.change!) > 1e-9) {
+                  failures.push(`${where}: change «${c.change}», expected ${word} ${e.change}${e.points ? ' 个百分点' : '%'}`);
+                }
+                if (e.points && !c.change.includes('百分点')) failures.push(`${where}: a rate's change must be in 百分点: «${c.change}»`);
+              }
+            }
+          }
+          for (const id of [...byLabel.values(), 'rate']) if (!seen.has(id)) failures.push(`${path}: no card for ${id}`);
+          // The streak headline equals summary.honors.streak on the latest year's pages.
+          if (year === summary.latestYear && summary.honors.streak.years > 0) {
+            const n = await page.locator('.streak data').getAttribute('value');
+            if (Number(n) !== summary.honors.streak.years) failures.push(`${path}: streak ${n} ≠ summary.json ${summary.honors.streak.years}`);
+          }
+        }
+      });
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+    120_000,
+  );
+});
+
+describe('navigation', () => {
+  test(
+    'the year switcher on the home page reaches every year of summary.json, each page titled with its year',
+    async () => {
+      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, server.origin);
+        await page.goto(server.url('/'));
+        const switcher = page.getByRole('navigation', { name: '选择年度' });
+        const labels = await switcher.getByRole('link').allInnerTexts();
+        expect(labels.map((l) => Number.parseInt(l, 10)).sort()).toEqual(summary.years);
+        for (const y of summary.years) {
+          await page.goto(server.url('/'));
+          await page.getByRole('navigation', { name: '选择年度' }).getByRole('link', { name: `${y}年`, exact: true }).click();
+          await page.waitForURL(server.url(`/year/${y}/`));
+          await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain(String(y));
+          await expect(page.title()).resolves.toContain(String(y));
+          const current = page.getByRole('navigation', { name: '选择年度' }).locator('[aria-current="page"]');
+          await expect(current.innerText()).resolves.toBe(`${y}年`);
+        }
+        expect(problems, problems.join('\n')).toEqual([]);
+      });
+    },
+    90_000,
+  );
+
+  test(
+    'every main navigation link opens its page, marked as the current one',
+    async () => {
+      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, server.origin);
+        await page.goto(server.url('/'));
+        const nav = page.getByRole('navigation', { name: '主导航' });
+        const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => ({ text: (a.textContent ?? '').trim(), href: (a as HTMLAnchorElement).href })));
+        expect(links.length).toBeGreaterThanOrEqual(8);
+        for (const l of links) {
+          await page.goto(server.url('/'));
+          await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: l.text, exact: true }).click();
+          await page.waitForLoadState('load');
+          expect(page.url(), l.text).toBe(l.href);
+          await expect(page.getByRole('heading', { level: 1 }).count(), `${l.href} has one h1`).resolves.toBe(1);
+          const current = await page.getByRole('navigation', { name: '主导航' }).locator('[aria-current="page"]').allInnerTexts();
+          expect(current, `${l.href} marks «${l.text}» as current`).toEqual([l.text]);
+        }
+        expect(problems, problems.join('\n')).toEqual([]);
+      });
+    },
+    90_000,
+  );
+
+  test('every internal link and asset on every page resolves (no 404), and an unknown address shows the 404 page', async () => {
+    const broken: string[] = [];
+    const checked = new Map<string, number>();
+    for (const path of pages) {
+      const html = await (await fetch(server.url(path))).text();
+      for (const m of html.matchAll(/\s(?:href|src)="([^"#][^"]*)"/g)) {
+        const raw = m[1]!.replace(/&amp;/g, '&');
+        const u = new URL(raw, server.url(path));
+        if (u.origin !== server.origin) continue; // other hosts are the external-host check's (and canonical/og URLs use the configured site)
+        const key = u.pathname;
+        if (!checked.has(key)) checked.set(key, (await fetch(u, { method: 'HEAD', redirect: 'follow' })).status);
+        if (checked.get(key) !== 200) broken.push(`${path}: ${raw} → ${checked.get(key)}`);
+      }
+    }
+    expect(broken, broken.join('\n')).toEqual([]);
+    expect(checked.size).toBeGreaterThan(pages.length);
+    const missing = await fetch(server.url('/no-such-page/'));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<h1');
+  });
+});
+
+describe('keyboard', () => {
+  test.each(['/', '/funding/', '/honors/', '/about/', `/report/LATEST/`])(
+    'on %s Tab reaches every link and button, each with a visible focus indicator, the skip link first',
+    async (path0) => {
+      const path = path0.replace('LATEST', String(summary.latestYear));
+      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const page = await ctx.newPage();
+        await page.goto(server.url(path));
+        // Tag every element that should be reachable: visible links, buttons, summaries and form fields.
+        const total = await page.evaluate(() => {
+          const els = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, summary, input, select, textarea'));
+          let n = 0;
+          for (const el of els) {
+            if ((el as HTMLButtonElement).disabled) continue;
+            if (!el.checkVisibility({ visibilityProperty: true })) continue;
+            if (el.getAttribute('tabindex') === '-1') continue;
+            el.dataset.e2eFocus = String(n++);
+          }
+          return n;
+        });
+        const reached = new Set<string>();
+        const noIndicator: string[] = [];
+        let first: string | null = null;
+        for (let i = 0; i < total + 40; i++) {
+          await page.keyboard.press('Tab');
+          const f = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el || el === document.body) return null;
+            const s = getComputedStyle(el);
+            const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+            const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
+            return {
+              key: el.dataset.e2eFocus ?? null,
+              desc: `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} «${(el.textContent ?? '').trim().slice(0, 20)}»`,
+              skip: el.classList.contains('skip-link'),
+              visible: outline || shadow,
+            };
+          });
+          if (f === null) {
+            if (reached.size > 0) break; // wrapped past the end of the page
+            continue;
+          }
+          if (first === null) first = f.skip ? 'skip' : f.desc;
+          if (f.key !== null && reached.has(f.key)) break;
+          if (f.key !== null) reached.add(f.key);
+          if (!f.visible) noIndicator.push(f.desc);
+        }
+        expect(first, 'the skip link is the first Tab stop').toBe('skip');
+        const missed = await page.evaluate(
+          (seen) =>
+            Array.from(document.querySelectorAll<HTMLElement>('[data-e2e-focus]'))
+              .filter((el) => !seen.includes(el.dataset.e2eFocus!))
+              .map((el) => `${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 30)}»`),
+          [...reached],
+        );
+        expect(missed, `not reachable by Tab: ${missed.join(', ')}`).toEqual([]);
+        expect(noIndicator, `no visible focus indicator: ${noIndicator.join(', ')}`).toEqual([]);
+        // The skip link moves focus to the main content.
+        await page.goto(server.url(path));
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+      });
+    },
+    60_000,
+  );
+});
+
+describe('print', () => {
+  test.each(['/', '/report/LATEST/'])('print emulation on %s hides navigation and controls', async (path0) => {
+    const path = path0.replace('LATEST', String(summary.latestYear));
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const page = await ctx.newPage();
+      await page.goto(server.url(path));
+      const onScreen = await page.locator('nav, button:not([hidden]), .skip-link').count();
+      expect(onScreen).toBeGreaterThan(0);
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('nav, button, input, select, .year-switcher, .site-header, .skip-link, .download-link'))
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return el.checkVisibility({ visibilityProperty: true }) && r.width > 0 && r.height > 0;
+          })
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} «${(el.textContent ?? '').trim().slice(0, 30)}»`),
+      );
+      expect(shown, `visible in print: ${shown.join(', ')}`).toEqual([]);
+      // What the page is about stays: the heading and the print header with the data date.
+      await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.print-header').isVisible()).resolves.toBe(true);
+    });
+  });
+});
+
+describe('without JavaScript', () => {
+  test(
+    'every page still has every figure and table (same counts as with JavaScript), tables visible, key figures present',
+    async () => {
+      const count = (page: Page) =>
+        page.evaluate(() => ({
+          figures: document.querySelectorAll('figure').length,
+          tables: document.querySelectorAll('table:not([role="presentation"])').length,
+          kpis: document.querySelectorAll('.kpi-card data[value]').length,
+          honors: document.querySelectorAll('[data-honor]').length,
+        }));
+      const withJs = new Map<string, Awaited<ReturnType<typeof count>>>();
+      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const page = await ctx.newPage();
+        for (const path of pages) {
+          await page.goto(server.url(path));
+          withJs.set(path, await count(page));
+        }
+      });
+      const failures: string[] = [];
+      await withContext({ viewport: { width: 375, height: 812 }, javaScriptEnabled: false }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, server.origin);
+        for (const path of pages) {
+          await page.goto(server.url(path));
+          const c = await count(page);
+          expect(c, path).toEqual(withJs.get(path));
+          const hidden = await page.evaluate(() =>
+            Array.from(document.querySelectorAll<HTMLElement>('table:not([role="presentation"])'))
+              .filter((t) => !t.checkVisibility({ visibilityProperty: true }) || t.getBoundingClientRect().height === 0)
+              .map((t) => (t.querySelector('caption')?.textContent ?? '?').trim()),
+          );
+          if (hidden.length > 0) failures.push(`${path}: tables not visible without JS: ${hidden.join(' | ')}`);
+          const kpi = await page.evaluate(() =>
+            Array.from(document.querySelectorAll<HTMLElement>('.kpi-card__figure')).filter((f) => !f.checkVisibility() || (f.textContent ?? '').trim() === '').length,
+          );
+          if (kpi > 0) failures.push(`${path}: ${kpi} key figures not shown without JS`);
+        }
+        failures.push(...problems);
+      });
+      expect(failures, failures.join('\n')).toEqual([]);
+      expect(withJs.get('/')!.kpis).toBeGreaterThanOrEqual(8);
+    },
+    120_000,
+  );
+});
+
+describe('accessibility', () => {
+  test.each([
+    { width: 375, height: 812 },
+    { width: 1280, height: 900 },
+  ])(
+    'axe-core finds no serious or critical violation on any page at $width px',
+    async ({ width, height }) => {
+      const failures: string[] = [];
+      await withContext({ viewport: { width, height } }, async (ctx) => {
+        const page = await ctx.newPage();
+        for (const path of pages) {
+          await page.goto(server.url(path));
+          await drawAllCharts(page, 5_000);
+          await page.addScriptTag({ path: AXE });
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+            const r = await axe.run(document, { resultTypes: ['violations'] });
+            return r.violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.impact} ${v.id}: ${v.help}\n      ${v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join(' ') ?? ''}`).join('\n      ')}`);
+          });
+          if (violations.length > 0) failures.push(`${path} @${width}px:\n    ${violations.join('\n    ')}`);
+        }
+      });
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+    240_000,
+  );
+});
+
+describe('honors search', () => {
+  test(
+    'typing a Chinese substring filters the honors and announces the count; a string that matches nothing says so',
+    async () => {
+      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, server.origin);
+        await page.goto(server.url('/honors/'));
+        const total = await page.locator('[data-honor]').count();
+        expect(total).toBeGreaterThan(0);
+        const box = page.getByRole('searchbox', { name: '搜索荣誉' });
+        await box.click();
+        await box.pressSequentially('模范', { delay: 30 });
+        const status = page.locator('[data-honor-status]');
+        await expect.poll(() => status.innerText(), { timeout: 5_000 }).toMatch(/找到 \d+ 项/);
+        const announced = Number(/找到 (\d+) 项/.exec(await status.innerText())![1]);
+        await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+        const visible = await page.locator('[data-honor]:visible').allInnerTexts();
+        expect(visible.length).toBe(announced);
+        expect(announced).toBeGreaterThan(0);
+        expect(announced).toBeLessThan(total);
+        for (const t of visible) expect(t).toContain('模范');
+        // Every honor whose text contains 模范 is among the results.
+        const all = await page.locator('[data-honor]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+        expect(all.filter((t) => t.includes('模范')).length).toBe(announced);
+        await expect(page.locator('[data-honor-empty]').isVisible()).resolves.toBe(false);
+
+        await box.fill('');
+        await box.pressSequentially('绝无此项荣誉', { delay: 30 });
+        await expect.poll(() => status.innerText(), { timeout: 5_000 }).toContain('没有找到');
+        await expect(page.locator('[data-honor-empty]').isVisible()).resolves.toBe(true);
+        await expect(page.locator('[data-honor]:visible').count()).resolves.toBe(0);
+
+        await box.press('Escape');
+        await expect.poll(() => page.locator('[data-honor]:visible').count(), { timeout: 5_000 }).toBe(total);
+        expect(problems, problems.join('\n')).toEqual([]);
+      });
+    },
+    60_000,
+  );
+});
