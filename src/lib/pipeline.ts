@@ -134,10 +134,10 @@ async function readDatasetAs(
         log.plain('warning', 'duplicate_check_capped', 1, 1, { limit: DUPLICATE_CHECK_LIMIT });
       }
     },
-    problem(code, line) {
+    problem(code, line, column) {
       report.rows++;
       report.rejected++;
-      log.plain('error', code, line, 1);
+      log.plain('error', code, line, column);
     },
   });
   if (!decoded) return null;

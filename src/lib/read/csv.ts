@@ -14,8 +14,11 @@ export interface CsvSink {
   header(fields: string[], line: number): void;
   /** A non-blank data row and the physical 1-based line it starts on. */
   row(fields: string[], line: number): void;
-  /** A row PapaParse could not split (bad quoting), at the line the row starts on; the row is not passed on. */
-  problem(code: CsvProblem, line: number): void;
+  /**
+   * A row PapaParse could not split, which is not passed on: an unterminated quote at the row's line and
+   * column 1; text after a closing quote at the line and field position of the offending field.
+   */
+  problem(code: CsvProblem, line: number, column: number): void;
 }
 
 /** Line breaks inside a field's text (CRLF, LF or CR each count once). */
@@ -55,7 +58,7 @@ export function isBlankRow(fields: readonly string[]): boolean {
 
 interface PapaResult {
   data: string[][];
-  errors: { code: string; row: number }[];
+  errors: { code: string; row: number; index: number }[];
   meta: { cursor: number };
 }
 
@@ -65,6 +68,24 @@ function detectNewline(s: string): '\r\n' | '\n' | '\r' | null {
   if (lf === -1 && cr === -1) return null;
   if (cr === -1 || (lf !== -1 && lf < cr)) return '\n';
   return s.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
+}
+
+/**
+ * The 1-based field position of the quoted field whose opening quote is at `quoteAt`, counting the
+ * commas outside quotes since the start of its physical line (earlier multi-line fields of the same
+ * row are not followed back).
+ */
+export function quotedFieldPosition(text: string, quoteAt: number): number {
+  let start = quoteAt;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  let field = 1;
+  let quoted = false;
+  for (let i = start; i < quoteAt; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 44 && !quoted) field++;
+  }
+  return field;
 }
 
 /** Incremental CSV reader: push decoded text in any chunking, then end(); rows reach the sink in order. */
@@ -101,14 +122,14 @@ export class CsvReader {
     }
     const res = this.parser.parse(text, this.base, !final) as PapaResult;
     const rows = res.data;
-    let bad: Map<number, CsvProblem> | null = null;
+    let bad: Map<number, { code: CsvProblem; at: number }> | null = null;
     for (const e of res.errors) {
       // A held-back row is parsed again with the next chunk: count its errors only once it is delivered.
       if (!final && e.row >= rows.length) continue;
       bad ??= new Map();
       const code: CsvProblem = e.code === 'MissingQuotes' ? 'quote_unterminated' : 'quote_invalid';
       // Text after a closing quote is the cause; the unterminated quote PapaParse then reports is its effect.
-      if (!bad.has(e.row)) bad.set(e.row, code);
+      if (!bad.has(e.row)) bad.set(e.row, { code, at: e.index });
     }
     const mayHaveBreaks = text.indexOf('"') !== -1;
     for (let r = 0; r < rows.length; r++) {
@@ -130,7 +151,8 @@ export class CsvReader {
       if (bad !== null) {
         const problem = bad.get(r);
         if (problem !== undefined) {
-          this.sink.problem(problem, line);
+          const column = problem.code === 'quote_invalid' ? quotedFieldPosition(text, problem.at - 1) : 1;
+          this.sink.problem(problem.code, line, column);
           continue;
         }
       }

@@ -4,7 +4,7 @@ import { countBreaks, fieldLine, isBlankRow, readCsvText, type CsvProblem } from
 interface Seen {
   header: [string[], number] | null;
   rows: [string[], number][];
-  problems: [CsvProblem, number][];
+  problems: [CsvProblem, number, number][];
 }
 
 function parse(text: string, chunk?: number): Seen {
@@ -14,7 +14,7 @@ function parse(text: string, chunk?: number): Seen {
     {
       header: (f, l) => (seen.header = [f, l]),
       row: (f, l) => seen.rows.push([f, l]),
-      problem: (c, l) => seen.problems.push([c, l]),
+      problem: (c, l, col) => seen.problems.push([c, l, col]),
     },
     chunk,
   );
@@ -46,15 +46,15 @@ describe('readCsvText', () => {
     expect(whole.rows.map((r) => r[1])).toEqual([2, 5, 6, 9]);
   });
 
-  it('reports text after a closing quote at the line where the row starts', () => {
-    const s = parse('a,b\n1,2\n3,"国防"教育\n');
-    expect(s.problems).toEqual([['quote_invalid', 3]]);
-    expect(s.rows).toEqual([[['1', '2'], 2]]);
+  it('reports text after a closing quote at the line and position of that field', () => {
+    const s = parse('a,b,c\n1,2,3\n3,"国防"教育,5\n');
+    expect(s.problems).toEqual([['quote_invalid', 3, 2]]);
+    expect(s.rows).toEqual([[['1', '2', '3'], 2]]);
   });
 
   it('reports an unterminated quote at the line where the row starts', () => {
     const s = parse('a,b\n1,2\n3,"open\n4,5\n');
-    expect(s.problems).toEqual([['quote_unterminated', 3]]);
+    expect(s.problems).toEqual([['quote_unterminated', 3, 1]]);
   });
 
   it('strips a UTF-8 byte order mark before the header', () => {
