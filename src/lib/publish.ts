@@ -13,6 +13,7 @@ import type { Issue } from './issues.ts';
 import { formatIssue, hasErrors, sortIssues } from './issues.ts';
 import { changeReport } from './change-report.ts';
 import { readConfig } from './config.ts';
+import { checkDist, formatExternalRef } from './dist-check.ts';
 import type { PublishedData } from './change-report.ts';
 
 /** Every path publishing touches; all absolute. `distDir` and `cacheDir` must be on one file system (renames). */
@@ -315,6 +316,15 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
     check();
     if (!existsSync(join(stagingDist, 'index.html'))) {
       log(`站点构建没有生成 index.html。${unchanged}`);
+      return { exitCode: 1, timings, report: null };
+    }
+    // Intranet rule: no published file may load anything from another host.
+    const external = checkDist(stagingDist, { site: readConfig(p.dataDir).site });
+    if (external.length > 0) {
+      for (const ref of external) log(formatExternalRef(ref, shown(p, p.distDir)));
+      log('');
+      log(`发现 ${external.length} 处对其他网站的引用：内网中无法访问，网站只能引用本站自己的文件。请删除这些引用，或把所需文件放进 public/ 后改用本站地址，再重新运行 npm run build。`);
+      log(`站点构建未通过外部引用检查。${unchanged}`);
       return { exitCode: 1, timings, report: null };
     }
 
