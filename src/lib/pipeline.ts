@@ -118,7 +118,13 @@ async function readDatasetAs(
         return;
       }
       const row = reader.read(fields, line);
-      if (row === null || !handler.add(row, line, fields)) {
+      if (row === null || !row.valid) {
+        // Rules between rows (first unit, one row per year) still see an invalid row's valid cells.
+        if (row !== null) handler.observe?.(row, line);
+        report.rejected++;
+        return;
+      }
+      if (!handler.add(row, line, fields)) {
         report.rejected++;
         return;
       }

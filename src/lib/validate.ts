@@ -97,6 +97,8 @@ export type CellValue = number | string | Decimal | null;
 export interface Row extends Array<CellValue> {
   /** Set when a percent-capable decimal was written with a trailing %. */
   percent?: boolean;
+  /** False when a cell was invalid (its slot then holds null): such a row is only observed, never counted. */
+  valid?: boolean;
 }
 
 /** Position of each column key in a dataset's rows. */
@@ -139,7 +141,7 @@ function shown(raw: string): string {
 const MEMO_LIMIT = 8192;
 
 export interface RowReader {
-  /** Read one row; returns null (and logs errors) when any cell is invalid. */
+  /** Read one row; null for a wrong field count; otherwise the row, with `valid` false (errors logged) when a cell is invalid. */
   read(fields: string[], line: number): Row | null;
 }
 
@@ -257,7 +259,8 @@ export function compileRowReader(schema: DatasetSchema, plan: HeaderPlan, today:
           row[slots[k]!] = v;
         }
       }
-      return ok ? row : null;
+      row.valid = ok;
+      return row;
     },
   };
 }

@@ -26,6 +26,8 @@ export interface Contribution {
 export interface DatasetHandler {
   /** Apply cross-field rules and accumulate; false (with an error logged) rejects the row. */
   add(row: Row, line: number, fields: string[]): boolean;
+  /** See a row that failed validation, for rules that refer to earlier rows in file order. */
+  observe?(row: Row, line: number): void;
   finish(): Contribution;
 }
 
@@ -261,48 +263,60 @@ function isPercentUnit(u: string): boolean {
 
 function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const unitCol = binding(plan, 'unit');
+  const valueCol = binding(plan, 'value');
   interface Ind {
-    section: string;
-    unit: string;
+    section: string | null;
+    /** Unit and line of the indicator's first row in file order (valid or not). */
+    unit: string | null;
     line: number;
     values: Map<number, Decimal>;
+    /** Line of the first row per year, valid or not: a second row that year is the error. */
     lines: Map<number, number>;
   }
   const inds = new Map<string, Ind>();
+  const sameUnit = (a: string, b: string) => a === b || (isPercentUnit(a) && isPercentUnit(b));
+  function entry(name: string, row: Row, line: number): Ind {
+    let ind = inds.get(name);
+    if (!ind) inds.set(name, (ind = { section: null, unit: null, line, values: new Map(), lines: new Map() }));
+    if (ind.unit === null && row[I.unit] !== null) {
+      ind.unit = row[I.unit] as string;
+      ind.line = line;
+    }
+    return ind;
+  }
   return {
+    observe(row, line) {
+      const name = row[I.indicator] as string | null;
+      if (name === null) return;
+      const ind = entry(name, row, line);
+      const year = row[I.year] as number | null;
+      if (year !== null && !ind.lines.has(year)) ind.lines.set(year, line);
+    },
     add(row, line, fields) {
       const name = row[I.indicator] as string;
       const year = row[I.year] as number;
       const unit = row[I.unit] as string;
       const unitLine = fieldLine(fields, line, unitCol.index);
-      const ind = inds.get(name);
+      const ind = entry(name, row, line);
       let ok = true;
       if (row.percent === true && !isPercentUnit(unit)) {
-        log.value('percent_unit', unitLine, unitCol.index + 1, unitCol.header, 'unit', { number: fields[binding(plan, 'value').index]!.trim(), value: unit });
+        log.value('percent_unit', unitLine, unitCol.index + 1, unitCol.header, 'unit', { number: fields[valueCol.index]!.trim(), value: unit });
         ok = false;
       }
-      if (ind && ind.unit !== unit && !(isPercentUnit(ind.unit) && isPercentUnit(unit))) {
+      if (ind.unit !== null && ind.line !== line && !sameUnit(ind.unit, unit)) {
         log.value('unit_mismatch', unitLine, unitCol.index + 1, unitCol.header, 'unit', { indicator: name, line: ind.line, expected: ind.unit, value: unit });
         ok = false;
       }
-      const first = ind?.lines.get(year);
+      const first = ind.lines.get(year);
       if (first !== undefined) {
         log.plain('error', 'duplicate_indicator', line, 1, { indicator: name, year, line: first });
         ok = false;
+      } else {
+        ind.lines.set(year, line);
       }
       if (!ok) return false;
-      if (ind) {
-        ind.values.set(year, row[I.value] as Decimal);
-        ind.lines.set(year, line);
-      } else {
-        inds.set(name, {
-          section: row[I.section] as string,
-          unit,
-          line,
-          values: new Map([[year, row[I.value] as Decimal]]),
-          lines: new Map([[year, line]]),
-        });
-      }
+      ind.section ??= row[I.section] as string;
+      ind.values.set(year, row[I.value] as Decimal);
       return true;
     },
     finish() {
@@ -310,9 +324,11 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
       const indicators: IndicatorEntry[] = [];
       const years = new Set<number>();
       for (const [name, ind] of inds) {
+        if (ind.values.size === 0) continue;
+        const unit = isPercentUnit(ind.unit!) ? '%' : ind.unit!;
         const metric = `indicator:${name}`;
-        metrics.push([metric, metricFromDecimals(name, isPercentUnit(ind.unit) ? '%' : ind.unit, ind.values)]);
-        indicators.push({ metric, section: ind.section, indicator: name, unit: isPercentUnit(ind.unit) ? '%' : ind.unit });
+        metrics.push([metric, metricFromDecimals(name, unit, ind.values)]);
+        indicators.push({ metric, section: ind.section!, indicator: name, unit });
         for (const y of ind.values.keys()) years.add(y);
       }
       return { metrics, breakdowns: [], years: [...years], indicators };
