@@ -156,3 +156,11 @@ export function describeStreak(title: string, years: number): string {
   if (!(years > 0)) return `暂无获评${title}的记录`;
   return `连续${years}年获评${title}`;
 }
+
+/** The span of a list of years: [2018, …, 2025] → "2018—2025年", [2025] → "2025年"; empty gives "". */
+export function formatYearRange(years: readonly number[]): string {
+  if (years.length === 0) return '';
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  return lo === hi ? `${lo}年` : `${lo}—${hi}年`;
+}

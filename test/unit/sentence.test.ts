@@ -9,6 +9,7 @@ import {
   describeStreak,
   describeChange,
   formatInline,
+  formatYearRange,
 } from '../../src/lib/sentence.ts';
 
 const funding = {
@@ -124,5 +125,13 @@ describe('describeStreak and small helpers', () => {
   });
   it('describes a change in bulletin words', () => {
     expect(describeChange({ '2024': 10, '2025': 9.7 }, 2025, -0.03)).toBe('比上年下降3.0%');
+  });
+});
+
+describe('formatYearRange', () => {
+  it('writes the first and last year with a dash, one year alone, nothing for none', () => {
+    expect(formatYearRange([2019, 2018, 2025])).toBe('2018—2025年');
+    expect(formatYearRange([2025])).toBe('2025年');
+    expect(formatYearRange([])).toBe('');
   });
 });
