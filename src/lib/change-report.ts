@@ -37,6 +37,9 @@ export const YOY_MIN_VALUE = 10;
 /** Metrics whose yearly swings are normal and never flagged (a few honors more or less). */
 export const YOY_EXEMPT: readonly string[] = ['honors.count'];
 
+/** Breakdown dimensions whose keys are free text an admin types (类别, 街道, 案件类型, 活动类别); 学段 and months are fixed lists. */
+export const NAME_DIMENSIONS: readonly string[] = ['funding.category', 'militia.subdistrict', 'militia.case_type', 'training.kind'];
+
 /** A key on one row only is flagged when the other keys of its breakdown have at least this many rows (median). */
 export const COMMON_ROWS = 3;
 
@@ -242,11 +245,6 @@ function median(values: number[]): number {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-/** Keys such as months or years are never names, so a lone one is no typo. */
-function isNameKey(key: string): boolean {
-  return !/^[\d０-９]/.test(key);
-}
-
 /** Breakdown keys on one row only while the other keys are common: likely a typo of another name. */
 function singletonFlags(cur: Details, prev: Details | null, scope: Scope): string[] {
   const out: string[] = [];
@@ -254,9 +252,10 @@ function singletonFlags(cur: Details, prev: Details | null, scope: Scope): strin
   for (const [id, b] of Object.entries(cur.breakdowns)) {
     // `militia.subdistrict.cases` and `.persons` share their keys: report a name once per dimension.
     const dimension = id.split('.').slice(0, 2).join('.');
+    if (!NAME_DIMENSIONS.includes(dimension)) continue;
     const keys = Object.keys(b.rowCount);
     for (const key of keys) {
-      if (b.rowCount[key] !== 1 || !isNameKey(key)) continue;
+      if (b.rowCount[key] !== 1) continue;
       const others = keys.filter((k) => k !== key);
       if (others.length === 0 || median(others.map((k) => b.rowCount[k] as number)) < COMMON_ROWS) continue;
       const wasThere = prev?.breakdowns[id]?.rowCount[key] !== undefined;

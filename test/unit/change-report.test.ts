@@ -199,6 +199,11 @@ describe('reviewFlags', () => {
     ]);
   });
 
+  it('does not flag a lone key of a fixed list (学段)', () => {
+    const stage = breakdown('申请人数（按学段）', '名', { 2025: { 小学: 9, 初中: 8, 幼儿园: 7, 高中: 1 } }, { 小学: 9, 初中: 8, 幼儿园: 7, 高中: 1 });
+    expect(reviewFlags({ summary: summary({}), details: details([], { 'school.stage.requested': stage }) }, null, null)).toEqual([]);
+  });
+
   it('does not flag a lone name among rare ones, nor one already published', () => {
     const rare = breakdown('经费投入（按类别）', '万元', { 2025: { 甲: 1, 乙: 2, 丙: 3 } }, { 甲: 1, 乙: 1, 丙: 2 });
     expect(reviewFlags({ summary: summary({}), details: details([], { 'funding.category': rare }) }, null, null)).toEqual([]);
