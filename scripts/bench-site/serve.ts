@@ -1,0 +1,122 @@
+/**
+ * A small static server for dist/, as the nginx setup in docs/admin-guide.md serves it: under the base
+ * path, gzip for text, long cache for hashed /_astro/ files, the CSP header, 404.html for misses.
+ * On 127.0.0.1 and a random free port; for the benchmark only.
+ */
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.csv', '.webmanifest']);
+
+/** The header the admin guide puts on every response (frame-ancestors can only come from a header). */
+export const CSP_HEADER =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+
+export interface StaticServer {
+  /** `http://127.0.0.1:PORT` without a trailing slash. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serve `distDir` under `base` (e.g. `/` or `/zt/sy/`) until closed. */
+export async function serveDist(distDir: string, base: string): Promise<StaticServer> {
+  const root = normalize(distDir);
+  const gzCache = new Map<string, Buffer>();
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = '/';
+    }
+    const send = (status: number, file: string): void => {
+      const ext = extname(file);
+      let body: Buffer = readFileSync(file);
+      const headers: Record<string, string> = {
+        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+        'Cache-Control': pathname.startsWith(`${base}_astro/`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Content-Security-Policy': CSP_HEADER,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        Vary: 'Accept-Encoding',
+      };
+      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        let gz = gzCache.get(file);
+        if (!gz) {
+          gz = gzipSync(body, { level: 6 });
+          gzCache.set(file, gz);
+        }
+        body = gz;
+        headers['Content-Encoding'] = 'gzip';
+      }
+      headers['Content-Length'] = String(body.length);
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    const notFound = (): void => {
+      const page = join(root, '404.html');
+      if (existsSync(page)) send(404, page);
+      else {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('404');
+      }
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    if (pathname === base.slice(0, -1) && base !== '/') {
+      res.writeHead(301, { Location: base });
+      res.end();
+      return;
+    }
+    if (!pathname.startsWith(base)) return notFound();
+    const file = normalize(join(root, pathname.slice(base.length)));
+    if (file !== root && !file.startsWith(root + sep)) return notFound();
+    let target = file;
+    if (existsSync(target) && statSync(target).isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { Location: `${pathname}/` });
+        res.end();
+        return;
+      }
+      target = join(target, 'index.html');
+    }
+    if (!existsSync(target) || !statSync(target).isFile()) return notFound();
+    send(200, target);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
