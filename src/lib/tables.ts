@@ -330,12 +330,13 @@ function breakdownPairForYear(
   dimension: string,
   titleOf: (year: number | null) => string,
   ranked = true,
+  forYear?: number,
 ): TableSpec {
   const a = breakdownOf(data, aId);
   const b = breakdownOf(data, bId);
   const am = metricOf(data, aMetric);
   const bm = metricOf(data, bMetric);
-  const year = lastYearOf(a.byYear);
+  const year = forYear ?? lastYearOf(a.byYear);
   const ay = year === null ? {} : (a.byYear[String(year)] ?? {});
   const by = year === null ? {} : (b.byYear[String(year)] ?? {});
   // A ranking: largest first in the year shown, 未分类 always last; unranked keeps the breakdown's canonical order (学段).
@@ -448,22 +449,31 @@ function fundingCategoryYoy(data: SiteData, ctx: TableContext): TableSpec {
   };
 }
 
-function militiaMonth(data: SiteData, ctx: TableContext): TableSpec {
+/** The year and month (China Standard Time) of an ISO timestamp; a bad one gives null. */
+export function cstYearMonth(iso: string): { year: number; month: number } | null {
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t + 8 * 3600_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+}
+
+function militiaMonth(data: SiteData, ctx: TableContext, id = 'militia-month', forYear?: number): TableSpec {
   const a = breakdownOf(data, 'militia.month.cases');
   const b = breakdownOf(data, 'militia.month.persons');
   const am = metricOf(data, 'militia.cases', '查处案件');
   const bm = metricOf(data, 'militia.persons', '抓获涉案人员');
-  const year = lastYearOf(a.byYear);
+  const year = forYear ?? lastYearOf(a.byYear);
   const ay = year === null ? {} : (a.byYear[String(year)] ?? {});
   const by = year === null ? {} : (b.byYear[String(year)] ?? {});
   const months = Array.from({ length: 12 }, (_, i) => String(i + 1));
-  const lastMonth = Math.max(0, ...Object.keys(ay).map(Number), ...Object.keys(by).map(Number));
-  // Months after the last month with any data may simply not have happened yet: "—", not 0.
+  // A month without rows had no cases (0); a month after the data date has not happened yet ("—").
+  const asOf = cstYearMonth(data.summary.generatedAt);
+  const lastMonth = asOf !== null && year === asOf.year ? asOf.month : 12;
   const val = (row: Record<string, number>, m: string): number | null => (Number(m) > lastMonth ? null : (row[m] ?? 0));
   const aLabel = am.label || '查处案件';
   const bLabel = bm.label || '抓获涉案人员';
   return {
-    id: 'militia-month',
+    id,
     title: year === null ? `各月${aLabel}与${bLabel}` : `${year}年各月${aLabel}与${bLabel}`,
     unit: unitPair(a.unit || am.unit, b.unit || bm.unit),
     source: ctx.source,
@@ -595,6 +605,22 @@ function honorsByYear(data: SiteData, ctx: TableContext): TableSpec {
   };
 }
 
+/** The militia breakdowns of one year (街道, 案件类型, 月份), ids suffixed with the year: `militia-subdistrict-2024`. */
+export function militiaYearTables(data: SiteData, ctx: TableContext, year: number): TableSpec[] {
+  const pair = (id: string, dim: string, aId: string, bId: string, what: string): TableSpec =>
+    breakdownPairForYear(data, ctx, `${id}-${year}`, aId, bId, 'militia.cases', 'militia.persons', dim, () => `${year}年${what}查处案件与抓获涉案人员`, true, year);
+  return [
+    pair('militia-subdistrict', '街道', 'militia.subdistrict.cases', 'militia.subdistrict.persons', '各街道'),
+    pair('militia-case-type', '案件类型', 'militia.case_type.cases', 'militia.case_type.persons', '各类型'),
+    militiaMonth(data, ctx, `militia-month-${year}`, year),
+  ];
+}
+
+/** Years with militia rows, ascending. */
+export function militiaYears(data: SiteData): number[] {
+  return seriesYears(metricOf(data, 'militia.cases').byYear);
+}
+
 /** One table per indicators section, in file order: 指标 | 单位 | each year | 比上年增减（%）. */
 function indicatorTables(data: SiteData, ctx: TableContext): TableSpec[] {
   const sections: string[] = [];
@@ -657,6 +683,7 @@ export function buildTables(data: SiteData, ctx: TableContext): TableSpec[] {
     schoolStage(data, ctx),
     honorsByYear(data, ctx),
     ...indicatorTables(data, ctx),
+    ...militiaYears(data).flatMap((y) => militiaYearTables(data, ctx, y)),
   ];
 }
 

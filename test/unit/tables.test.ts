@@ -85,6 +85,12 @@ describe('buildTables', () => {
       'school-stage',
       'honors-by-year',
       'indicators-1',
+      'militia-subdistrict-2024',
+      'militia-case-type-2024',
+      'militia-month-2024',
+      'militia-subdistrict-2025',
+      'militia-case-type-2025',
+      'militia-month-2025',
     ]);
   });
 
@@ -131,15 +137,33 @@ describe('buildTables', () => {
     expect(t.sentence).toBe('2025年查处案件12起，上年为零；抓获涉案人员15人（仅有本年度数据）。');
   });
 
-  it('militia-month fills months without cases with 0 and leaves months after the last data as null', () => {
+  it('militia-month gives 0 for a month without cases in a past year', () => {
     const t = getTable(tables, 'militia-month');
     expect(t.rows.slice(0, 4)).toEqual([
       ['1月', 5, 6],
       ['2月', 0, 0],
       ['3月', 7, 9],
-      ['4月', null, null],
+      ['4月', 0, 0],
     ]);
+    expect(t.rows).toHaveLength(12);
     expect(t.sentence).toBe('2025年查处案件最多的月份是3月，为7起。');
+  });
+
+  it('militia-month leaves months after the data date of the current year as —', () => {
+    const d = fixture();
+    d.summary.generatedAt = '2025-03-31T16:30:00.000Z'; // 2025-04-01 00:30 in China
+    const t = getTable(buildTables(d, ctx), 'militia-month');
+    expect(t.rows.slice(2, 5)).toEqual([
+      ['3月', 7, 9],
+      ['4月', 0, 0],
+      ['5月', null, null],
+    ]);
+  });
+
+  it('registers each militia year with its own breakdowns', () => {
+    const t = getTable(tables, 'militia-month-2024');
+    expect(t.title).toBe('2024年各月查处案件与抓获涉案人员');
+    expect(t.sentence).toBe('2024年暂无查处案件的月度数据。');
   });
 
   it('school-stage keeps the school order of stages and gives each its placement rate', () => {
