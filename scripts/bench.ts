@@ -164,7 +164,7 @@ async function benchSize(dir: string, rows: number, options: Options): Promise<S
   return { rows, fileMb, papa, papaRows, pipeline };
 }
 
-function printTable(results: readonly SizeResult[]): void {
+function printTable(results: readonly SizeResult[], startup: Run, fixed: Run | null): void {
   const header = ['', ...results.map((r) => `${fmtInt(r.rows)} rows`), 'target'];
   const lines: string[][] = [];
   const row = (label: string, cells: string[], target = ''): void => {
@@ -186,6 +186,13 @@ function printTable(results: readonly SizeResult[]): void {
       }),
       `≤ ${TARGET_RATIO}`,
     );
+    if (fixed !== null) {
+      row(
+        'ratio net of fixed costs',
+        results.map((r) => ((p(r).ms - fixed.ms) / Math.max(1, r.papa.ms - startup.ms)).toFixed(2)),
+        '(reference)',
+      );
+    }
     row('pipeline rows/second', results.map((r) => fmtInt(r.rows / (p(r).ms / 1000))));
     row(
       'pipeline peak RSS',
@@ -248,8 +255,16 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shuangyong-bench-'));
   const results: SizeResult[] = [];
   const startup = await measure(EMPTY_SCRIPT, [], join(dir, 'rss.txt'), Math.max(3, options.repeat));
+  let fixed: Run | null = null;
   let pipelineFailed: SizeResult | null = null;
   try {
+    if (!options.skipPipeline) {
+      // The pipeline on an empty data folder: node, tsx and the pipeline's own modules, no rows.
+      const emptyDir = join(dir, 'empty');
+      mkdirSync(emptyDir);
+      fixed = await measure(DATA_SCRIPT, ['--data-dir', emptyDir, '--out-dir', join(emptyDir, 'out')], join(dir, 'rss.txt'), Math.max(3, options.repeat));
+      if (fixed.code !== 0) fixed = null;
+    }
     for (const rows of options.sizes) {
       const result = await benchSize(dir, rows, options);
       results.push(result);
@@ -271,13 +286,17 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nbench: militia_cases.csv, node ${process.version}, best of ${options.repeat} run(s) per figure, each in its own process (MB = 2^20 bytes)\n`);
-  console.log(`node + tsx startup alone (empty script): ${fmtS(startup.ms)}, ${fmtMb(startup.rssMb)} peak RSS; included in every figure below\n`);
+  console.log(`node + tsx startup alone (empty script):  ${fmtS(startup.ms)}, ${fmtMb(startup.rssMb)} peak RSS (in every figure below)`);
+  if (fixed !== null) {
+    console.log(`pipeline on an empty data folder (fixed): ${fmtS(fixed.ms)}, ${fmtMb(fixed.rssMb)} peak RSS`);
+  }
   const cores = availableParallelism();
   const load = Math.max(loadBefore, loadavg()[0] ?? 0);
   if (load > cores * 0.75) {
-    console.log(`note: machine busy (1-min load average ${load.toFixed(1)} on ${cores} cores): timings are noisy; rerun with --repeat 3 on an idle machine\n`);
+    console.log(`note: machine busy (1-min load average ${load.toFixed(1)} on ${cores} cores): timings are noisy; rerun with --repeat 3 on an idle machine`);
   }
-  printTable(results);
+  console.log('');
+  printTable(results, startup, fixed);
   const small = results[0];
   const large = results[results.length - 1];
   if (results.length > 1 && small && large) printGrowth(small, large);
