@@ -57,12 +57,24 @@ interface RunResult {
   output: string;
 }
 
+/**
+ * The environment without what vitest adds to it (BASE_URL=/, MODE, NODE_ENV=test, VITEST_*): a child `astro build`
+ * reads BASE_URL from the environment and would build a sub-path site with root links.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k) || k.startsWith('VITEST')) delete env[k];
+  }
+  return env;
+}
+
 /** Run a command in the project root; resolves with its exit code and combined output (never rejects on exit code). */
 export function run(cmd: string, args: string[], env: Record<string, string> = {}, timeoutMs = BUILD_TIMEOUT): Promise<RunResult> {
   return new Promise((resolveRun, reject) => {
     const child = spawn(cmd, args, {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'Asia/Shanghai', ...env },
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', TZ: 'Asia/Shanghai', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -380,3 +392,20 @@ export function parseShown(text: string): number | null {
   const m = /-?[\d,]+(?:\.\d+)?/.exec(text);
   return m ? Number(m[0].replace(/,/g, '')) : null;
 }
+
+/** Run `fn` over `items` with at most `limit` at a time (pages in parallel use the second core); results in order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+/** Pages visited at once in one browser context. */
+export const PARALLEL = Number(process.env.E2E_PARALLEL ?? 3);
