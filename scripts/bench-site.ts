@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { readConfig } from '../src/lib/config.ts';
 import { listPages, pageWeight, total } from './bench-site/page-weight.ts';
 import type { Asset, PageWeight } from './bench-site/page-weight.ts';
-import { serveDist } from './bench-site/serve.ts';
+import { BLANK_PATH, serveDist } from './bench-site/serve.ts';
 import { runLighthouse } from './bench-site/lighthouse.ts';
 import type { LighthousePage } from './bench-site/lighthouse.ts';
 
@@ -141,7 +141,8 @@ console.log(`开始时负载（1/5/15 分钟）：${load()}，CPU ${availablePar
 const server = await serveDist(DIST, base);
 let results: LighthousePage[] = [];
 try {
-  results = await runLighthouse(LIGHTHOUSE_PAGES.map((p) => `${server.origin}${base}${p.replace(/^\//, '')}`), runs);
+  const urls = LIGHTHOUSE_PAGES.map((p) => `${server.origin}${base}${p.replace(/^\//, '')}`);
+  results = await runLighthouse([`${server.origin}${BLANK_PATH}`, ...urls], runs);
 } catch (e) {
   console.log(`  Lighthouse 未能运行：${(e as Error).message}`);
   console.log('  请确认已安装 Chromium（apt-get install chromium），或用 CHROME_PATH 指定浏览器。');
@@ -152,6 +153,11 @@ try {
 for (const r of results) {
   const path = new URL(r.url).pathname;
   console.log('');
+  if (path === BLANK_PATH) {
+    console.log(`  对照：空白页（无样式、无脚本）Performance ${r.runs.join(', ')}，TBT ${Math.round(r.tbtMs)} ms，benchmarkIndex ${Math.round(r.benchmarkIndex)}`);
+    console.log('  （空白页都达不到 100 时，下面各页的 Performance 主要受本机负载影响，不代表网站本身。）');
+    continue;
+  }
   console.log(`  ${path}`);
   if (r.error) {
     console.log(`    运行出错：${r.error}`);

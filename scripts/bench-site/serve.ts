@@ -37,7 +37,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serve `distDir` under `base` (e.g. `/` or `/zt/sy/`) until closed. */
+/** A minimal page (no CSS, no JS) served at `/__blank/`: Lighthouse's floor on this machine right now. */
+export const BLANK_PATH = '/__blank/';
+const BLANK_HTML =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<meta name="description" content="对照页"><title>对照页</title><link rel="icon" href="data:,"></head><body><h1>对照页</h1><p>空白页，用于衡量本机当前的 Lighthouse 基线。</p></body></html>';
+
+/** Serve `distDir` under `base` (e.g. `/` or `/zt/sy/`) until closed; also the blank page at BLANK_PATH. */
 export async function serveDist(distDir: string, base: string): Promise<StaticServer> {
   const root = normalize(distDir);
   const gzCache = new Map<string, Buffer>();
@@ -81,6 +87,11 @@ export async function serveDist(distDir: string, base: string): Promise<StaticSe
         res.end('404');
       }
     };
+    if (pathname === BLANK_PATH) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP_HEADER, 'Cache-Control': 'no-cache' });
+      res.end(BLANK_HTML);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' });
       res.end();
