@@ -653,10 +653,9 @@ function indicatorTables(data: SiteData, ctx: TableContext): TableSpec[] {
 
 function describeIndicatorSection(data: SiteData, section: string, metrics: string[], year: number | undefined): string {
   if (year === undefined || metrics.length === 0) return `${section}暂无数据。`;
-  const first = metrics[0] as string;
-  const m = metricOf(data, first);
-  const lead = describeSeries({ ...m, year, maxFrac: 2 });
-  return metrics.length > 1 ? `本栏目共${metrics.length}项指标。${lead}` : lead;
+  const current = metrics.filter((id) => metricOf(data, id).byYear[String(year)] !== undefined);
+  if (current.length === 0) return `${year}年${section}暂无数据。`;
+  return describeChangeCounts(year, '指标', current.map((id) => metricOf(data, id).yoy[String(year)] ?? null)).replace(/^(\d{4}年)/, `$1${section}`);
 }
 
 /** Every registered table, in page order; ids are stable (they name the CSV downloads). */

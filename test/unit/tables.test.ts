@@ -208,6 +208,7 @@ describe('buildTables', () => {
     const t = getTable(tables, 'indicators-1');
     expect(t.title).toBe('双拥工作');
     expect(t.rows).toEqual([['走访调研次数', '次', 10, 12, 20]]);
+    expect(t.sentence).toBe('2025年双拥工作1个指标中，1个比上年增长。');
   });
 
   it('the CSV of a table neutralises a hostile category name', () => {
