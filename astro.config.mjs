@@ -16,6 +16,6 @@ export default defineConfig({
   trailingSlash: 'ignore',
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   build: { inlineStylesheets: 'never', format: 'directory' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0, reportCompressedSize: false } },
   devToolbar: { enabled: false },
 });

@@ -46,8 +46,11 @@ export function normalizeConfig(input: unknown): SiteConfig {
   };
 }
 
-/** Read `<dataDir>/config.json`; a missing file gives the defaults. Throws on malformed JSON (bad usage). */
-export function readConfig(dataDir: string): SiteConfig {
+/**
+ * Read `<dataDir>/config.json`; a missing file gives the defaults. Throws on malformed JSON (bad usage).
+ * Without an argument it reads the folder being published: SITE_CONFIG_DIR (set by build and dev) or `data`.
+ */
+export function readConfig(dataDir: string = process.env.SITE_CONFIG_DIR ?? 'data'): SiteConfig {
   const file = join(dataDir, CONFIG_FILE);
   if (!existsSync(file)) return normalizeConfig({});
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
