@@ -144,6 +144,25 @@ export function colorSlots(keys: readonly string[]): Record<string, number> {
   return out;
 }
 
+/**
+ * One colour order for a dimension measured several ways (e.g. training kinds by sessions and by participants):
+ * keys ranked by the sum of their shares of each breakdown's all-year total, so a kind keeps its colour in every chart.
+ */
+export function sharedKeyOrder(breakdowns: readonly Breakdown[]): string[] {
+  const score = new Map<string, number>();
+  const first = new Map<string, number>();
+  for (const bd of breakdowns) {
+    const totals = new Map<string, number>();
+    for (const row of Object.values(bd.byYear)) for (const [k, v] of Object.entries(row)) totals.set(k, (totals.get(k) ?? 0) + v);
+    const whole = [...totals.values()].reduce((a, b) => a + b, 0);
+    for (const k of bd.keys) {
+      if (!first.has(k)) first.set(k, first.size);
+      score.set(k, (score.get(k) ?? 0) + (whole > 0 ? (totals.get(k) ?? 0) / whole : 0));
+    }
+  }
+  return [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || (first.get(a) ?? 0) - (first.get(b) ?? 0));
+}
+
 /** Unit text for two measures: the same unit once, different ones joined by "、". */
 function unitPair(a: string, b: string): string {
   return a === b ? a : [a, b].filter(Boolean).join('、');
@@ -261,11 +280,14 @@ function breakdownByYearTable(
   totalMetricId: string | null,
   dimension: string,
   title: string,
+  /** The dimension's colour order, shared by every breakdown of it (default: this breakdown's keys). */
+  colorOrder?: string[],
 ): TableSpec {
   const bd = breakdownOf(data, breakdownId);
   const years = seriesYears(bd.byYear as unknown as Record<string, number>);
   const frac = fracFor(bd.unit);
-  const slots = colorSlots(bd.keys);
+  const order = colorOrder ? [...colorOrder, ...bd.keys.filter((k) => !colorOrder.includes(k))] : bd.keys;
+  const slots = colorSlots(order);
   const total = totalMetricId ? metricOf(data, totalMetricId) : null;
   const unit = bd.unit || total?.unit || '';
   const sumYear = (y: number): number | null => {
@@ -276,8 +298,9 @@ function breakdownByYearTable(
   };
   const last = years[years.length - 1];
   const series: ChartSeries[] = [];
-  const folded = bd.keys.filter((k) => slots[k] === 0);
-  for (const k of bd.keys) {
+  const present = order.filter((k) => bd.keys.includes(k));
+  const folded = present.filter((k) => slots[k] === 0);
+  for (const k of present) {
     if (slots[k] === 0) continue;
     series.push({ name: k, color: slots[k] as number, values: years.map((y) => bd.byYear[String(y)]?.[k] ?? 0) });
   }
@@ -660,6 +683,7 @@ function describeIndicatorSection(data: SiteData, section: string, metrics: stri
 
 /** Every registered table, in page order; ids are stable (they name the CSV downloads). */
 export function buildTables(data: SiteData, ctx: TableContext): TableSpec[] {
+  const kinds = sharedKeyOrder([breakdownOf(data, 'training.kind.sessions'), breakdownOf(data, 'training.kind.participants')]);
   return [
     yearlyTable(data, ctx, 'funding-total', 'funding.total', '经费投入', (l) => `历年${l}`, 1),
     breakdownByYearTable(data, ctx, 'funding-category', 'funding.category', 'funding.total', '类别', '历年经费投入（按类别）'),
@@ -675,8 +699,8 @@ export function buildTables(data: SiteData, ctx: TableContext): TableSpec[] {
     militiaMonth(data, ctx),
     yearlyTable(data, ctx, 'training-sessions', 'training.sessions', '培训教育场次', (l) => `历年${l}`, 1),
     yearlyTable(data, ctx, 'training-participants', 'training.participants', '参加人次', (l) => `历年${l}`, 2),
-    breakdownByYearTable(data, ctx, 'training-kind-sessions', 'training.kind.sessions', 'training.sessions', '类别', '历年培训教育场次（按类别）'),
-    breakdownByYearTable(data, ctx, 'training-kind-participants', 'training.kind.participants', 'training.participants', '类别', '历年参加人次（按类别）'),
+    breakdownByYearTable(data, ctx, 'training-kind-sessions', 'training.kind.sessions', 'training.sessions', '类别', '历年培训教育场次（按类别）', kinds),
+    breakdownByYearTable(data, ctx, 'training-kind-participants', 'training.kind.participants', 'training.participants', '类别', '历年参加人次（按类别）', kinds),
     schoolTotal(data, ctx),
     schoolRate(data, ctx),
     schoolStage(data, ctx),

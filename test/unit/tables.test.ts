@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildTables, getTable, colorSlots, changeCell, rateAxis, OTHER_LABEL, ROUNDING_NOTE } from '../../src/lib/tables.ts';
+import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, OTHER_LABEL, ROUNDING_NOTE } from '../../src/lib/tables.ts';
 import { tableToCsv } from '../../src/lib/csv-export.ts';
 import type { SiteData } from '../../src/lib/site-data.ts';
 import type { MetricSeries, Breakdown } from '../../src/lib/types.ts';
@@ -218,6 +218,17 @@ describe('buildTables', () => {
 
   it('getTable throws for an unregistered id', () => {
     expect(() => getTable(tables, 'nope')).toThrow('未登记的表格：nope');
+  });
+});
+
+describe('sharedKeyOrder', () => {
+  it('ranks keys by their summed shares across breakdowns so both charts colour a key alike', () => {
+    const sessions = breakdown('场次', '场次', ['国防教育', '普法教育', '学生军训'], { '2025': { 国防教育: 60, 普法教育: 30, 学生军训: 10 } });
+    const people = breakdown('人次', '人次', ['国防教育', '学生军训', '普法教育'], { '2025': { 国防教育: 500, 学生军训: 450, 普法教育: 50 } });
+    expect(sharedKeyOrder([sessions, people])).toEqual(['国防教育', '学生军训', '普法教育']);
+  });
+  it('gives an empty order for no breakdowns', () => {
+    expect(sharedKeyOrder([])).toEqual([]);
   });
 });
 
