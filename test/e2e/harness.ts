@@ -153,6 +153,7 @@ export function buildSite(key: string, dataDir: string, base = '/'): Promise<Bui
   let p = builds.get(key);
   if (!p) {
     p = (async () => {
+      removeStaleBuilds();
       const dir = join(ROOT, '.cache', `e2e-${process.pid}-${key}`);
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -177,6 +178,16 @@ export function buildSite(key: string, dataDir: string, base = '/'): Promise<Bui
     builds.set(key, p);
   }
   return p;
+}
+
+/** Remove build folders left by e2e runs whose process has died (a crash or Ctrl-C skips afterAll). */
+function removeStaleBuilds(): void {
+  const cache = join(ROOT, '.cache');
+  if (!existsSync(cache)) return;
+  for (const name of readdirSync(cache)) {
+    const m = /^e2e-(\d+)-/.exec(name);
+    if (m && Number(m[1]) !== process.pid && !isAlive(Number(m[1]))) rmSync(join(cache, name), { recursive: true, force: true });
+  }
 }
 
 /** Remove this process's build folders. */
