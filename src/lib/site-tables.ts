@@ -7,7 +7,7 @@ let cache: TableSpec[] | null = null;
 
 /** Every registered table of the site (throws the data step hint when the JSON is missing). */
 export function siteTables(): TableSpec[] {
-  cache ??= buildTables(loadSiteData(), { source: readConfig('data').source });
+  cache ??= buildTables(loadSiteData(), { source: readConfig().source });
   return cache;
 }
 
