@@ -392,9 +392,28 @@ export async function drawAllCharts(page: Page, timeoutMs = 15_000): Promise<num
   );
 }
 
-/** Visible text of the page that reads NaN, undefined, Infinity or null as a word (what a broken number prints). */
+/**
+ * Places where the page reads NaN, undefined or Infinity as a word (what a broken number prints): all text, folded
+ * tables included (scripts and styles excluded), the title, and the attributes people hear or see (aria-label, alt,
+ * title, meta content).
+ */
 export async function brokenWords(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText + '\n' + document.title);
+  const text = await page.evaluate(() => {
+    const parts: string[] = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (parent && parent.closest('script, style, template')) continue;
+      parts.push(n.textContent ?? '');
+    }
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [alt], [title], [aria-description], meta[content]'))) {
+      for (const a of ['aria-label', 'alt', 'title', 'aria-description', 'content']) {
+        const v = el.getAttribute(a);
+        if (v) parts.push(v);
+      }
+    }
+    return parts.join('\n');
+  });
   return [...text.matchAll(/.{0,30}(?<![A-Za-z])(NaN|undefined|Infinity)(?![A-Za-z]).{0,30}/g)].map((m) => m[0]);
 }
 

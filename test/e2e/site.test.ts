@@ -322,7 +322,7 @@ describe('navigation', () => {
     const missing = await fetch(server.url('/no-such-page/'));
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<h1');
-  });
+  }, 60_000);
 });
 
 describe('keyboard', () => {
@@ -415,7 +415,7 @@ describe('print', () => {
       await expect(page.locator('h1').isVisible()).resolves.toBe(true);
       await expect(page.locator('.print-header').isVisible()).resolves.toBe(true);
     });
-  });
+  }, 60_000);
 });
 
 describe('without JavaScript', () => {

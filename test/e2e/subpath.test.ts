@@ -106,7 +106,7 @@ describe(`the site under ${SUB_PATH}`, () => {
     expect(broken, broken.join('\n')).toEqual([]);
     expect([...checked.keys()].some((p) => p.startsWith(`${SUB_PATH}downloads/`))).toBe(true);
     expect([...checked.keys()].some((p) => p.startsWith(`${SUB_PATH}_astro/`))).toBe(true);
-  });
+  }, 60_000);
 
   test(
     'the honors search fetches its index under the base and finds honors',
@@ -131,5 +131,5 @@ describe(`the site under ${SUB_PATH}`, () => {
     expect(locs.length).toBeGreaterThan(0);
     for (const l of locs) expect(l.startsWith(SUB_PATH), l).toBe(true);
     for (const p of pages.filter((x) => x !== '/404.html')) expect(locs, p).toContain(`${SUB_PATH}${p.slice(1)}`);
-  });
+  }, 30_000);
 });
