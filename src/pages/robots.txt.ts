@@ -4,7 +4,7 @@ import { readConfig } from '../lib/config.ts';
 import { withBase } from '../lib/url.ts';
 
 export const GET: APIRoute = () => {
-  const config = readConfig('data');
+  const config = readConfig();
   const sitemap = new URL(withBase(import.meta.env.BASE_URL, '/sitemap.xml'), config.site).href;
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -61,7 +61,7 @@ const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 export const GET: APIRoute = async () => {
   const { summary } = loadSiteData();
-  const config = readConfig('data');
+  const config = readConfig();
   const base = import.meta.env.BASE_URL;
   const lastmod = summary.generatedAt;
   const urls = (await sitePaths()).map((p) => new URL(withBase(base, p), config.site).href);
