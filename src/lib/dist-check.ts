@@ -43,10 +43,11 @@ const REMOTE = String.raw`(?:(?:https?|wss?):)?//[^\s"'\x60<>()\\]+`;
 
 /** Each pattern captures the URL in group `url`. */
 const PATTERNS: readonly RegExp[] = [
-  // HTML/SVG attributes that load something: src, href (also xlink:href, data-src), srcset, action, poster, object data, ping, manifest.
-  new RegExp(String.raw`(?<![\w.])(?:[\w-]*src|[\w:-]*href|srcset|imagesrcset|action|formaction|poster|data|background|ping|manifest)\s*=\s*(?:${Q})?\s*(?<url>${REMOTE})`, 'gi'),
+  // HTML/SVG attributes that load something, inside a tag (text such as `src=https://…` in a sentence is not a tag):
+  // src, href (also xlink:href, data-src), srcset, action, poster, object data, ping, manifest.
+  new RegExp(String.raw`<[A-Za-z][^<>]*?\s(?:[\w-]*src|[\w:-]*href|srcset|imagesrcset|action|formaction|poster|data|background|ping|manifest)\s*=\s*(?:${Q})?\s*(?<url>${REMOTE})`, 'gi'),
   // Further candidates inside a srcset list: `a.png 1x, https://cdn/b.png 2x`.
-  new RegExp(String.raw`srcset\s*=\s*${Q}[^"'\x60]*?,\s*(?<url>${REMOTE})`, 'gi'),
+  new RegExp(String.raw`<[A-Za-z][^<>]*?\ssrcset\s*=\s*${Q}[^"'\x60]*?,\s*(?<url>${REMOTE})`, 'gi'),
   // CSS url(...) and @import "..." (also inside style attributes and inline <style>).
   new RegExp(String.raw`url\(\s*(?:${Q})?\s*(?<url>${REMOTE})`, 'gi'),
   new RegExp(String.raw`@import\s+(?:${Q})\s*(?<url>${REMOTE})`, 'gi'),

@@ -123,6 +123,7 @@ describe('findExternalRefs', () => {
       'document.createElementNS("http://www.w3.org/2000/svg","svg")',
       '<svg xmlns="http://www.w3.org/2000/svg">',
       '<p>&lt;script src=&quot;https://evil.example/x.js&quot;&gt;</p>',
+      '<p>见 src=https://www.stats.gov.cn/ 一文</p>',
     ].join('\n');
     expect(findExternalRefs(text, 'f', { site })).toEqual([]);
   });
