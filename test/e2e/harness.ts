@@ -167,6 +167,8 @@ export function buildSite(key: string, dataDir: string, base = '/'): Promise<Bui
           SITE_DATA_DIR: json,
           ASTRO_OUT_DIR: dist,
           SITE_BASE: base,
+          // As publish does: pages read the config.json of the data folder being built.
+          SITE_CONFIG_DIR: dataDir,
         }),
       );
       if (astro.code !== 0 || !existsSync(join(dist, 'index.html'))) {
