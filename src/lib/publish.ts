@@ -119,13 +119,23 @@ function tail(text: string, lines: number): string {
   return all.slice(-lines).join('\n');
 }
 
+/**
+ * The environment without variables Vite reads as its own config: a BASE_URL inherited from a test runner
+ * or a shell would override the configured base path and publish root-relative links.
+ */
+export function astroSafeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete out[k];
+  return out;
+}
+
 /** `astro build` in a child process (so an interrupt can stop it), with the staging data and output folders in its env. */
 export function astroBuild({ root, dataDir, outDir, signal, verbose, env = {} }: BuildSiteOptions): Promise<void> {
   return new Promise((resolveBuild, reject) => {
     const bin = join(root, 'node_modules', 'astro', 'astro.js');
     const child = spawn(process.execPath, [bin, 'build'], {
       cwd: root,
-      env: { ...process.env, ...env, SITE_DATA_DIR: dataDir, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...astroSafeEnv(process.env), ...env, SITE_DATA_DIR: dataDir, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
