@@ -66,6 +66,10 @@ function diagnostics(r: Result): string[] {
     .slice(0, 3)
     .map((i) => `${String(i.url).replace(/^https?:\/\/[^/]+/, '')} 执行 ${Math.round(Number(i.scripting))} ms / 解析 ${Math.round(Number(i.scriptParseCompile))} ms`);
   if (boot.length > 0) out.push(`脚本：${boot.join('，')}`);
+  const shifts = r.audits['layout-shifts'];
+  if (shifts?.errorMessage && (r.audits['cumulative-layout-shift']?.numericValue ?? 0) > 0) {
+    out.push(`布局偏移来源：Lighthouse 的 layout-shifts 审计在此 Chromium 上出错（${shifts.errorMessage.slice(0, 80)}），请在浏览器中用 PerformanceObserver('layout-shift') 查看`);
+  }
   for (const i of items('layout-shifts').slice(0, 4)) {
     const node = i.node as { snippet?: string; selector?: string } | undefined;
     out.push(`布局偏移 ${Number(i.score).toFixed(3)}：${node?.selector ?? ''} ${node?.snippet?.slice(0, 100) ?? ''}`);
