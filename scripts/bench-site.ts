@@ -183,6 +183,14 @@ for (const r of results) {
     for (const d of r.diagnostics) console.log(`      ${d}`);
   }
 }
+const errored = new Map<string, number>();
+for (const r of results) for (const e of r.errored) errored.set(e.id, Math.max(errored.get(e.id) ?? 0, e.weight));
+if (errored.size > 0) {
+  const weighted = [...errored].filter(([, w]) => w > 0).map(([id]) => id);
+  console.log('');
+  console.log(`注意：Lighthouse 12.2.3 与本机 ${results.find((r) => r.browser)?.browser ?? 'Chromium'} 不完全兼容，以下审计出错：${[...errored.keys()].join('、')}。`);
+  console.log(weighted.length === 0 ? '  它们都不计分，四项得分不受影响。' : `  其中计分的有 ${weighted.join('、')}：相应类别得分不可信。`);
+}
 console.log('');
 console.log(`结束时负载：${load()}`);
 process.exit(0);

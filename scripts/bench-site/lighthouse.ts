@@ -22,6 +22,10 @@ export interface LighthousePage {
   benchmarkIndex: number;
   /** Performance score of every run, in order (the median run's figures are the ones reported). */
   runs: number[];
+  /** Audits that errored in this run (e.g. trace parsing on a newer Chromium), with their weight in any category. */
+  errored: { id: string; weight: number }[];
+  /** The browser Lighthouse ran, e.g. `HeadlessChrome/156.0.0.0`. */
+  browser: string;
 }
 
 export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -108,7 +112,7 @@ function failingAudits(r: Result): string[] {
 async function runOnce(url: string, port: number): Promise<LighthousePage> {
   const empty: LighthousePage = {
     url, error: null, scores: { performance: null, accessibility: null, bestPractices: null, seo: null }, lcpMs: NaN, tbtMs: NaN, cls: NaN, failing: [],
-    diagnostics: [], benchmarkIndex: NaN, runs: [],
+    diagnostics: [], benchmarkIndex: NaN, runs: [], errored: [], browser: '',
   };
   try {
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error' });
@@ -127,6 +131,10 @@ async function runOnce(url: string, port: number): Promise<LighthousePage> {
       diagnostics: diagnostics(lhr),
       benchmarkIndex: lhr.environment.benchmarkIndex,
       runs: [performance ?? NaN],
+      errored: Object.values(lhr.audits)
+        .filter((a) => a.errorMessage !== undefined && a.errorMessage !== '')
+        .map((a) => ({ id: a.id, weight: Math.max(0, ...Object.values(lhr.categories).map((c) => c.auditRefs.find((ref) => ref.id === a.id)?.weight ?? 0)) })),
+      browser: /HeadlessChrome\/[\d.]+|Chrome\/[\d.]+/.exec(lhr.environment.hostUserAgent)?.[0] ?? lhr.environment.hostUserAgent,
     };
   } catch (e) {
     return { ...empty, error: (e as Error).message };
