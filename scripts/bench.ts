@@ -189,7 +189,8 @@ function printTable(results: readonly SizeResult[], startup: Run, fixed: Run | n
     if (fixed !== null) {
       row(
         'ratio net of fixed costs',
-        results.map((r) => ((p(r).ms - fixed.ms) / Math.max(1, r.papa.ms - startup.ms)).toFixed(2)),
+        // Below half a second of parsing the subtraction is mostly noise.
+        results.map((r) => (r.papa.ms - startup.ms < 500 ? 'n/a' : ((p(r).ms - fixed.ms) / (r.papa.ms - startup.ms)).toFixed(2))),
         '(reference)',
       );
     }
