@@ -372,7 +372,7 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
     const report = changeReport({ previous, current: { summary: data.summary, details: data.details }, issues: data.issues });
     log('');
     for (const l of report) log(l);
-    writeFileSync(`${p.reportFile}.tmp`, `${report.join('\n')}\n`, 'utf8');
+    writeFileSync(`${p.reportFile}.tmp`, `${report.join('\n')}\n\n用时：${formatTimings(timings)}\n`, 'utf8');
     renameSync(`${p.reportFile}.tmp`, p.reportFile);
     log('');
     log(`已发布到 ${shown(p, p.distDir)}/（上一版保存在 ${shown(p, prevDist)}/，可用 npm run build -- --rollback 恢复）。`);
