@@ -18,9 +18,11 @@ import { generateCases } from './bench/generate-cases.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RSS_HOOK = pathToFileURL(join(ROOT, 'scripts/bench/rss-hook.mjs')).href;
-const PAPA_SCRIPT = join(ROOT, 'scripts/bench/papaparse-count.ts');
-const DATA_SCRIPT = join(ROOT, 'scripts/data.ts');
-const EMPTY_SCRIPT = join(ROOT, 'scripts/bench/empty.ts');
+// Each is run exactly as `npm run data` runs scripts/data.ts: bundled by scripts/run.mjs, in plain Node.
+const RUNNER = join(ROOT, 'scripts/run.mjs');
+const PAPA_SCRIPT = 'bench/papaparse-count';
+const DATA_SCRIPT = 'data';
+const EMPTY_SCRIPT = 'bench/empty';
 
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 150;
@@ -37,7 +39,7 @@ interface Options {
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
-  console.error('usage: tsx scripts/bench.ts [--rows N] [--repeat N] [--skip-pipeline]');
+  console.error('usage: npm run bench -- [--rows N] [--repeat N] [--skip-pipeline]');
   process.exit(2);
 }
 
@@ -73,12 +75,12 @@ function appendTail(buffer: string, chunk: Buffer): string {
   return next.length > 20_000 ? next.slice(-20_000) : next;
 }
 
-/** Runs one TS file in its own node process (tsx loader in-process, so RSS is that process's own). */
+/** Runs one script in its own node process through scripts/run.mjs (as npm run data does), so RSS is that process's own. */
 function runChild(script: string, args: readonly string[], rssFile: string): Promise<Run> {
   rmSync(rssFile, { force: true });
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', RSS_HOOK, script, ...args], {
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, RUNNER, script, ...args], {
       cwd: ROOT,
       env: { ...process.env, BENCH_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -260,7 +262,7 @@ async function main(): Promise<void> {
   let pipelineFailed: SizeResult | null = null;
   try {
     if (!options.skipPipeline) {
-      // The pipeline on an empty data folder: node, tsx and the pipeline's own modules, no rows.
+      // The pipeline on an empty data folder: node, the bundle step and the pipeline's own modules, no rows.
       const emptyDir = join(dir, 'empty');
       mkdirSync(emptyDir);
       fixed = await measure(DATA_SCRIPT, ['--data-dir', emptyDir, '--out-dir', join(emptyDir, 'out')], join(dir, 'rss.txt'), Math.max(3, options.repeat));
@@ -287,7 +289,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nbench: militia_cases.csv, node ${process.version}, best of ${options.repeat} run(s) per figure, each in its own process (MB = 2^20 bytes)\n`);
-  console.log(`node + tsx startup alone (empty script):  ${fmtS(startup.ms)}, ${fmtMb(startup.rssMb)} peak RSS (in every figure below)`);
+  console.log(`node startup alone (empty script):  ${fmtS(startup.ms)}, ${fmtMb(startup.rssMb)} peak RSS (in every figure below)`);
   if (fixed !== null) {
     console.log(`pipeline on an empty data folder (fixed): ${fmtS(fixed.ms)}, ${fmtMb(fixed.rssMb)} peak RSS`);
   }

@@ -8,11 +8,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const name = process.argv[2];
-if (!name || !/^[\w-]+$/.test(name)) {
+if (!name || !/^[\w-]+(\/[\w-]+)*$/.test(name)) {
   process.stderr.write('用法：node scripts/run.mjs <脚本名> [参数…]\n');
   process.exit(2);
 }
-const outfile = join(root, '.cache', 'bin', `${name}.mjs`);
+const outfile = join(root, '.cache', 'bin', `${name.replaceAll('/', '__')}.mjs`);
 mkdirSync(dirname(outfile), { recursive: true });
 await build({
   entryPoints: [join(root, 'scripts', `${name}.ts`)],

@@ -186,23 +186,26 @@ export function readCsvText(text: string, sink: CsvSink, chunkSize = 1 << 16): v
 export async function readCsvFile(path: string, encoding: Encoding, sink: CsvSink): Promise<boolean> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   const reader = new CsvReader(sink);
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  let text: string;
-  try {
-    for await (const chunk of stream) {
-      try {
-        text = decoder.decode(chunk as Buffer, { stream: true });
-      } catch {
-        stream.destroy();
-        return false;
-      }
-      reader.push(text);
+  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+  // Only the decoder's own failures mean "not this encoding"; anything else is a bug and propagates.
+  const decode = (chunk?: Buffer): string | null => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      return null;
     }
-    text = decoder.decode();
-  } catch (e) {
-    if (e instanceof TypeError) return false;
-    throw e;
+  };
+  let text: string | null;
+  for await (const chunk of stream) {
+    text = decode(chunk as Buffer);
+    if (text === null) {
+      stream.destroy();
+      return false;
+    }
+    reader.push(text);
   }
+  text = decode();
+  if (text === null) return false;
   if (text) reader.push(text);
   reader.end();
   return true;
