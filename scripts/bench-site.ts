@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { readConfig } from '../src/lib/config.ts';
 import { listPages, pageWeight, total } from './bench-site/page-weight.ts';
 import type { Asset, PageWeight } from './bench-site/page-weight.ts';
-import { BLANK_PATH, serveDist } from './bench-site/serve.ts';
+import { BLANK_PATH, serveDist } from './serve-dist.ts';
 import { runLighthouse } from './bench-site/lighthouse.ts';
 import type { LighthousePage } from './bench-site/lighthouse.ts';
 

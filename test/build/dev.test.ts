@@ -40,12 +40,14 @@ beforeAll(async () => {
   const port = String(20000 + Math.floor(Math.random() * 20000));
   child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'dev.ts'), '--data-dir', join(dir, 'data'), '--port', port], {
     cwd: root,
-    env: { ...process.env, SITE_DATA_DIR: join(dir, 'out'), TZ: 'Asia/Shanghai' },
+    // NO_COLOR: with CI set, Astro's logger colours its output and the URL would sit between escape codes.
+    env: { ...process.env, SITE_DATA_DIR: join(dir, 'out'), TZ: 'Asia/Shanghai', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  base = await waitFor(async () => /Local\s+(http:\/\/localhost:\d+\/)/.exec(output)?.[1], 'the dev server', 90_000);
+  const plain = () => output.replace(/\u001b\[[0-9;]*m/g, '');
+  base = await waitFor(async () => /Local\s+(http:\/\/localhost:\d+\/)/.exec(plain())?.[1], 'the dev server', 90_000);
 }, 120_000);
 
 afterAll(() => {

@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { serveDist, type StaticServer } from '../../scripts/serve-dist.ts';
+export type { StaticServer };
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Summary } from '../../src/lib/types.ts';
@@ -242,85 +242,9 @@ export function expectedRoutes(summary: Summary): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Serving
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-  '.map': 'application/json; charset=utf-8',
-};
-
-export interface StaticServer {
-  /** `http://127.0.0.1:<port>` (no trailing slash). */
-  origin: string;
-  /** origin + base, e.g. `http://127.0.0.1:4321/zt/shuangyong/`. */
-  root: string;
-  /** Absolute URL of a site path (`/funding/` → origin + base + `funding/`). */
-  url(sitePath: string): string;
-  /** Paths requested outside the base, or not found (answered 404). */
-  misses: string[];
-  close(): Promise<void>;
-}
-
-/** Serve a built folder under `base` on 127.0.0.1 at a free port: index.html for folders, 404.html (status 404) otherwise. */
-export async function serve(distDir: string, base = '/'): Promise<StaticServer> {
-  const misses: string[] = [];
-  const notFound = existsSync(join(distDir, '404.html')) ? readFileSync(join(distDir, '404.html')) : Buffer.from('Not found');
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let path = decodeURIComponent(url.pathname);
-    const miss = (): void => {
-      misses.push(url.pathname);
-      res.writeHead(404, { 'content-type': TYPES['.html']! });
-      res.end(req.method === 'HEAD' ? undefined : notFound);
-    };
-    if (!path.startsWith(base)) {
-      // The base itself without its trailing slash redirects, as real hosts do.
-      if (`${path}/` === base) {
-        res.writeHead(301, { location: base });
-        res.end();
-        return;
-      }
-      return miss();
-    }
-    path = path.slice(base.length);
-    let file = resolve(distDir, `./${path}`);
-    if (file !== distDir && !file.startsWith(distDir + sep)) return miss();
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${url.pathname}/` });
-        res.end();
-        return;
-      }
-      file = join(file, 'index.html');
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) return miss();
-    const body = readFileSync(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    root: `${origin}${base}`,
-    url: (sitePath) => `${origin}${base}${sitePath.replace(/^\//, '')}`,
-    misses,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+/** Serve a built folder under `base` as the deployment does (CSP header, gzip, 404.html): the one server of scripts/serve-dist.ts. */
+export function serve(distDir: string, base = '/'): Promise<StaticServer> {
+  return serveDist(distDir, base);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /**
- * A small static server for dist/, as the nginx setup in docs/admin-guide.md serves it: under the base
- * path, gzip for text, long cache for hashed /_astro/ files, the CSP header, 404.html for misses.
- * On 127.0.0.1 and a random free port; for the benchmark only.
+ * A small static server for a built site, as the nginx setup in docs/admin-guide.md serves it: under the
+ * base path, gzip for text, long cache for hashed /_astro/ files, the CSP header, 404.html for misses.
+ * On 127.0.0.1 and a random free port; used by the site benchmark and the browser tests.
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -34,6 +34,12 @@ export const CSP_HEADER =
 export interface StaticServer {
   /** `http://127.0.0.1:PORT` without a trailing slash. */
   origin: string;
+  /** origin + base, e.g. `http://127.0.0.1:4321/zt/shuangyong/`. */
+  root: string;
+  /** Absolute URL of a site path (`/funding/` → origin + base + `funding/`). */
+  url(sitePath: string): string;
+  /** Paths requested outside the base, or not found (answered 404). */
+  misses: string[];
   close(): Promise<void>;
 }
 
@@ -47,6 +53,7 @@ const BLANK_HTML =
 export async function serveDist(distDir: string, base: string): Promise<StaticServer> {
   const root = normalize(distDir);
   const gzCache = new Map<string, Buffer>();
+  const misses: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let pathname: string;
@@ -80,6 +87,7 @@ export async function serveDist(distDir: string, base: string): Promise<StaticSe
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     const notFound = (): void => {
+      misses.push(url.pathname);
       const page = join(root, '404.html');
       if (existsSync(page)) send(404, page);
       else {
@@ -122,8 +130,12 @@ export async function serveDist(distDir: string, base: string): Promise<StaticSe
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
+    root: `${origin}${base}`,
+    url: (sitePath) => `${origin}${base}${sitePath.replace(/^\//, '')}`,
+    misses,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
