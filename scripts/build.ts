@@ -8,48 +8,35 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { defaultDeps, defaultPaths, publish, rollback } from '../src/lib/publish.ts';
 import type { PublishPaths } from '../src/lib/publish.ts';
+import { readArgs, usageError } from './cli-args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = '用法：npm run build -- [--data-dir 目录] [--rollback] [--verbose]';
 
-function usage(message: string): never {
-  console.error(message);
-  console.error(USAGE);
-  process.exit(2);
-}
-
-const overrides: Partial<PublishPaths> = {};
-let doRollback = false;
-let verbose = false;
-const args = process.argv.slice(2);
-const valueOptions: Record<string, keyof PublishPaths> = {
-  '--data-dir': 'dataDir',
-  // For tests and unusual layouts; an admin never needs these.
-  '--dist-dir': 'distDir',
-  '--cache-dir': 'cacheDir',
-  '--site-data-dir': 'siteDataDir',
-  '--report-file': 'reportFile',
-};
-for (let i = 0; i < args.length; i++) {
-  const a = args[i] as string;
-  const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-  if (name === '--rollback') doRollback = true;
-  else if (name === '--verbose') verbose = true;
-  else if (name === '--help' || name === '-h') {
-    console.log(USAGE);
-    process.exit(0);
-  } else if (name in valueOptions) {
-    const v = inline ?? args[++i];
-    if (v === undefined || v === '') usage(`选项 ${name} 需要一个目录`);
-    overrides[valueOptions[name] as keyof PublishPaths] = v;
-  } else usage(`未知选项：${a}`);
-}
+// --dist-dir and the other folders are for tests and unusual layouts; an admin never needs them.
+const args = readArgs(
+  process.argv.slice(2),
+  { 'data-dir': 'value', 'dist-dir': 'value', 'cache-dir': 'value', 'site-data-dir': 'value', 'report-file': 'value', rollback: 'flag', verbose: 'flag' },
+  USAGE,
+);
+const folder = (v: string | true | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const overrides: Partial<PublishPaths> = Object.fromEntries(
+  Object.entries({
+    dataDir: folder(args['data-dir']),
+    distDir: folder(args['dist-dir']),
+    cacheDir: folder(args['cache-dir']),
+    siteDataDir: folder(args['site-data-dir']),
+    reportFile: folder(args['report-file']),
+  }).filter(([, v]) => v !== undefined),
+);
+const doRollback = args.rollback === true;
+const verbose = args.verbose === true;
 
 const paths = defaultPaths(root, overrides);
 
 if (doRollback) process.exit(rollback(paths, (l) => console.log(l)));
 
-if (!existsSync(paths.dataDir)) usage(`数据目录不存在：${paths.dataDir}`);
+if (!existsSync(paths.dataDir)) usageError(`数据目录不存在：${paths.dataDir}`, USAGE);
 
 const controller = new AbortController();
 let interrupts = 0;

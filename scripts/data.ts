@@ -10,32 +10,16 @@ import { writeOutputs } from '../src/lib/output.ts';
 import { formatIssue } from '../src/lib/issues.ts';
 import { DEFAULT_OUT_DIR } from '../src/lib/site-data.ts';
 import { formatFileReport } from '../src/lib/report-lines.ts';
+import { readArgs, usageError } from './cli-args.ts';
 
 const USAGE = '用法：npm run data -- [--data-dir 数据目录] [--out-dir 输出目录] [--check]';
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
 function parseArgs(argv: string[]): { dataDir: string; outDir: string; check: boolean } {
-  let dataDir = 'data';
-  let outDir = DEFAULT_OUT_DIR;
-  let check = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? argv[++i] ?? usage(`错误: 选项 ${flag} 缺少参数`);
-    if (flag === '--data-dir') dataDir = value();
-    else if (flag === '--out-dir') outDir = value();
-    else if (flag === '--check') check = true;
-    else if (flag === '--help' || flag === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else usage(`错误: 未知选项“${a}”`);
-  }
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) usage(`错误: 数据目录“${dataDir}”不存在`);
-  return { dataDir, outDir, check };
+  const a = readArgs(argv, { 'data-dir': 'value', 'out-dir': 'value', check: 'flag' }, USAGE);
+  const dataDir = typeof a['data-dir'] === 'string' ? a['data-dir'] : 'data';
+  const outDir = typeof a['out-dir'] === 'string' ? a['out-dir'] : DEFAULT_OUT_DIR;
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) usageError(`数据目录“${dataDir}”不存在`, USAGE);
+  return { dataDir, outDir, check: a.check === true };
 }
 
 async function main(): Promise<void> {

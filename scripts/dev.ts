@@ -12,33 +12,16 @@ import { siteDataDir } from '../src/lib/site-data.ts';
 import { readConfig } from '../src/lib/config.ts';
 import { devData, statusOf } from './dev-integration.ts';
 import type { DataStatus } from './dev-integration.ts';
+import { readArgs, readPort, usageError } from './cli-args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = '用法：npm run dev -- [--data-dir 目录] [--port 端口] [--host]';
 
-let dataDir = join(root, 'data');
-let port: number | undefined;
-let host: boolean | string | undefined;
-const args = process.argv.slice(2);
-for (let i = 0; i < args.length; i++) {
-  const a = args[i] as string;
-  const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-  if (name === '--data-dir') dataDir = resolve(inline ?? args[++i] ?? '');
-  else if (name === '--port') port = Number(inline ?? args[++i]);
-  else if (name === '--host') host = inline ?? true;
-  else {
-    console.error(`未知选项：${a}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-if (!existsSync(dataDir)) {
-  console.error(`数据目录不存在：${dataDir}\n${USAGE}`);
-  process.exit(2);
-}
-if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-  console.error(`端口应为 1–65535 的整数\n${USAGE}`);
-  process.exit(2);
-}
+const args = readArgs(process.argv.slice(2), { 'data-dir': 'value', port: 'value', host: 'optional' }, USAGE);
+const dataDir = typeof args['data-dir'] === 'string' ? resolve(args['data-dir']) : join(root, 'data');
+const port = readPort(args.port, USAGE);
+const host = args.host;
+if (!existsSync(dataDir)) usageError(`数据目录不存在：${dataDir}`, USAGE);
 
 const outDir = siteDataDir();
 // Base path and site URL follow the config.json of the folder previewed, as in npm run build.

@@ -6,26 +6,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'astro';
+import { readArgs, readPort } from './cli-args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = '用法：npm run preview -- [--port 端口] [--host]';
-let port: number | undefined;
-let host: boolean | string | undefined;
-const args = process.argv.slice(2);
-for (let i = 0; i < args.length; i++) {
-  const a = args[i] as string;
-  const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-  if (name === '--port') port = Number(inline ?? args[++i]);
-  else if (name === '--host') host = inline ?? true;
-  else {
-    console.error(`未知选项：${a}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-  console.error(`端口应为 1–65535 的整数\n${USAGE}`);
-  process.exit(2);
-}
+const args = readArgs(process.argv.slice(2), { port: 'value', host: 'optional' }, USAGE);
+const port = readPort(args.port, USAGE);
+const host = args.host;
 
 const dist = resolve(root, process.env.ASTRO_OUT_DIR ?? 'dist');
 if (!existsSync(join(dist, 'index.html'))) {

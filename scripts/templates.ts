@@ -9,17 +9,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { templateFiles, fillDictionarySection, TEMPLATES_DIR } from '../src/lib/templates.ts';
 import { dictionaryMarkdown } from '../src/lib/dictionary.ts';
+import { readArgs } from './cli-args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GUIDE = 'docs/admin-guide.md';
-const args = process.argv.slice(2);
-const checkOnly = args.includes('--check');
-for (const a of args) {
-  if (a !== '--check') {
-    console.error(`未知选项：${a}\n用法：npm run templates [-- --check]`);
-    process.exit(2);
-  }
-}
+const checkOnly = readArgs(process.argv.slice(2), { check: 'flag' }, '用法：npm run templates [-- --check]').check === true;
 
 const wanted = templateFiles().map((f) => ({ path: f.path, content: f.content }));
 const guidePath = join(root, GUIDE);

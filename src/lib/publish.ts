@@ -200,7 +200,8 @@ export function formatTimings(timings: readonly { step: string; seconds: number 
   return [...timings, { step: '合计', seconds: total }].map((t) => `${t.step} ${t.seconds.toFixed(2)} s`).join(' · ');
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with this id runs (a lock whose owner died may be taken over). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

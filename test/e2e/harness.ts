@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { serveDist, type StaticServer } from '../../scripts/serve-dist.ts';
+import { isAlive } from '../../src/lib/publish.ts';
 export type { StaticServer };
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,15 +102,6 @@ const LOCK = join(ROOT, '.cache', 'e2e-build.lock');
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** One astro build at a time across the e2e test files (each file runs in its own process): two at once on 2 cores only thrash. */
