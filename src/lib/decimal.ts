@@ -59,3 +59,24 @@ export function compareDecimal(a: Decimal, b: Decimal): number {
   const B = b.m * pow10(s - b.s);
   return A < B ? -1 : A > B ? 1 : 0;
 }
+
+/**
+ * The decimal a JSON number was written from: the shortest round-trip text of a double (what
+ * toNumber produced) read back digit for digit, so 100.1 is exactly 1001e-1. Exponent forms fall back to
+ * the nearest integer (only for magnitudes far beyond any figure we publish).
+ */
+export function fromNumber(n: number): Decimal {
+  const text = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return { m: BigInt(Math.round(n)), s: 0 };
+  const frac = m[3] ?? '';
+  const digits = BigInt(m[2]! + frac);
+  return { m: m[1] === '-' ? -digits : digits, s: frac.length };
+}
+
+/** Exact sum of numbers as written (100.1 + 0.2 + 0.1 is 100.4, not 100.39999999999999); empty input gives 0. */
+export function sumNumbers(values: readonly number[]): number {
+  let total = ZERO;
+  for (const v of values) total = addDecimal(total, fromNumber(v));
+  return toNumber(total);
+}

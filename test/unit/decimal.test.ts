@@ -31,3 +31,12 @@ describe('decimal', () => {
     expect(relativeChange(d('5'), d('0'))).toBeNull();
   });
 });
+
+describe('numbers read back as decimals', () => {
+  it('sums JSON numbers exactly as written', async () => {
+    const { sumNumbers, fromNumber } = await import('../../src/lib/decimal.ts');
+    expect(sumNumbers([100.1, 0.2, 0.1])).toBe(100.4);
+    expect(sumNumbers([])).toBe(0);
+    expect(fromNumber(576.25)).toEqual({ m: 57625n, s: 2 });
+  });
+});

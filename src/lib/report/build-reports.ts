@@ -4,6 +4,7 @@
  * Placeholder syntax: see parse-placeholder.ts; Markdown subset and positions: see parse-template.ts.
  */
 import type { Summary, Details, MetricSeries } from '../types.ts';
+import { sumNumbers } from '../decimal.ts';
 import type { Issue } from '../issues.ts';
 import { formatNumber, formatValue, formatYoyWords, yoyMissingReason } from '../format.ts';
 import { parseTemplate, type TemplateSegment, type TemplatePlaceholder } from './parse-template.ts';
@@ -31,20 +32,8 @@ export function metricHref(metric: string): string {
   return pages[family] ?? '';
 }
 
-/** Exact sum of decimals as written (576.2 + 0.1 is 576.3, not 576.3000000000001); empty input gives 0. */
-export function sumExact(values: readonly number[]): number {
-  let scale = 0;
-  for (const v of values) {
-    const s = String(v);
-    if (s.includes('e')) return values.reduce((a, b) => a + b, 0);
-    const dot = s.indexOf('.');
-    if (dot >= 0) scale = Math.max(scale, s.length - dot - 1);
-  }
-  const f = 10 ** scale;
-  let total = 0;
-  for (const v of values) total += Math.round(v * f);
-  return total / f;
-}
+/** Exact sum of decimals as written: the decimal module's sum, kept under this name for the report. */
+export const sumExact = sumNumbers;
 
 /**
  * A breakdown key as a metric: `training.kind.participants:国防教育` reads details.breakdowns
