@@ -1,5 +1,6 @@
 /** The key-figure cards of the overview: values, change wording and trends, computed once from SiteData. */
 import type { SiteData } from './site-data.ts';
+import { honorStreak } from './streak.ts';
 import type { HonorEntry } from './types.ts';
 import { formatCompact, formatNumber, formatPercent, formatPointChange, yoyDirection, yoyMissingReason, type YoyDirection } from './format.ts';
 import { describeSeries, describeRate, seriesYears } from './sentence.ts';
@@ -166,17 +167,10 @@ export function buildKpis(data: SiteData, year: number): KpiCardModel[] {
   return cards;
 }
 
-/**
- * The streak as of `asOf`, counted as the contract counts summary.honors.streak: the latest year ≤ asOf with an
- * honor whose title contains `title`, and each directly preceding year with one. No match gives years 0, through null.
- */
+/** The streak as of `asOf`, counted as the contract counts summary.honors.streak (one rule, in streak.ts). */
 export function streakAsOf(honors: readonly HonorEntry[], title: string, asOf: number): { years: number; through: number | null } {
-  const hit = new Set(honors.filter((h) => h.year <= asOf && h.title.trim().includes(title)).map((h) => h.year));
-  if (hit.size === 0) return { years: 0, through: null };
-  const through = Math.max(...hit);
-  let n = 0;
-  while (hit.has(through - n)) n += 1;
-  return { years: n, through };
+  const { years, through } = honorStreak(honors, title, asOf);
+  return { years, through };
 }
 
 /** Years in a series with data, ascending (re-exported for pages). */

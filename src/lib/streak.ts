@@ -2,14 +2,28 @@
 import type { HonorStreak } from './types.ts';
 import { trimCell } from './read/values.ts';
 
-/** Count the run of years up to the most recent year having an honor whose trimmed title contains `text`; none gives years 0 and through null. */
-export function honorStreak(honors: Iterable<{ year: number; title: string }>, text: string): HonorStreak {
+/** The run of consecutive years ending at the latest year ≤ `asOf` in `years`; none gives years 0 and through null. */
+export function streakOfYears(years: ReadonlySet<number>, asOf = Infinity): { years: number; through: number | null } {
+  let through: number | null = null;
+  for (const y of years) if (y <= asOf && (through === null || y > through)) through = y;
+  if (through === null) return { years: 0, through: null };
+  let n = 0;
+  while (years.has(through - n)) n++;
+  return { years: n, through };
+}
+
+/** Years having an honor whose trimmed title contains `text` (several in one year count once). */
+export function matchingYears(honors: Iterable<{ year: number; title: string }>, text: string): Set<number> {
   const needle = trimCell(text);
   const years = new Set<number>();
   for (const h of honors) if (needle !== '' && trimCell(h.title).includes(needle)) years.add(h.year);
-  if (years.size === 0) return { title: needle, years: 0, through: null };
-  const through = Math.max(...years);
-  let n = 0;
-  while (years.has(through - n)) n++;
-  return { title: needle, years: n, through };
+  return years;
+}
+
+/**
+ * The streak of honors whose trimmed title contains `text`, as of the latest matching year (or as of `asOf`,
+ * for a past year's page or report); none gives years 0 and through null.
+ */
+export function honorStreak(honors: Iterable<{ year: number; title: string }>, text: string, asOf = Infinity): HonorStreak {
+  return { title: trimCell(text), ...streakOfYears(matchingYears(honors, text), asOf) };
 }

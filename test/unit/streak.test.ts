@@ -28,3 +28,11 @@ describe('honorStreak', () => {
     expect(honorStreak([h(2022, ' 双拥模范城\u3000')], ' 双拥模范城 ').years).toBe(1);
   });
 });
+
+describe('honorStreak as of a past year', () => {
+  it('counts the run ending at the latest matching year not after the given year', () => {
+    const list = [h(2019, '双拥模范城'), h(2020, '双拥模范城'), h(2022, '双拥模范城'), h(2023, '双拥模范城')];
+    expect(honorStreak(list, '双拥模范城', 2021)).toEqual({ title: '双拥模范城', years: 2, through: 2020 });
+    expect(honorStreak(list, '双拥模范城', 2018)).toEqual({ title: '双拥模范城', years: 0, through: null });
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Summary, Details, MetricSeries } from '../types.ts';
 import { sumNumbers } from '../decimal.ts';
+import { matchingYears, streakOfYears } from '../streak.ts';
 import type { Issue } from '../issues.ts';
 import { formatNumber, formatValue, formatYoyWords, yoyMissingReason } from '../format.ts';
 import { parseTemplate, type TemplateSegment, type TemplatePlaceholder } from './parse-template.ts';
@@ -92,15 +93,8 @@ function closest(name: string, candidates: readonly string[]): string | null {
   return best !== null && bestD <= limit ? best : null;
 }
 
-/** Streak of consecutive years with an honour whose title contains `title`, counted back from the latest such year ≤ `asOf` (contract §3, restricted to years up to asOf). */
-export function streakAsOf(honorYears: ReadonlySet<number>, asOf: number): { years: number; through: number | null } {
-  let through: number | null = null;
-  for (const y of honorYears) if (y <= asOf && (through === null || y > through)) through = y;
-  if (through === null) return { years: 0, through: null };
-  let years = 0;
-  while (honorYears.has(through - years)) years++;
-  return { years, through };
-}
+/** The streak as of a report's year, from the years with a matching honor (the rule of streak.ts). */
+export const streakAsOf = streakOfYears;
 
 /** The metric's first year with a value, if it is at most `to`; otherwise `to` itself. */
 function firstYearOf(m: MetricSeries, to: number): number {
@@ -369,10 +363,7 @@ export function buildReports(
   issues.push(...checkReferences(parsed.blocks, summary, details, template.file));
   if (issues.length > 0) return { issues: sortByPosition(issues), reports: [] };
 
-  const streakTitle = summary.honors.streak.title.trim();
-  const honorYears = new Set(
-    streakTitle === '' ? [] : details.honors.filter((h) => h.title.trim().includes(streakTitle)).map((h) => h.year),
-  );
+  const honorYears = matchingYears(details.honors, summary.honors.streak.title);
   const ctx: Context = {
     summary,
     details,
