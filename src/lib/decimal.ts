@@ -52,14 +52,6 @@ export function relativeChange(a: Decimal, b: Decimal): number | null {
   return Number(A - B) / Number(B);
 }
 
-/** Compare two decimals: negative, zero or positive like a sort comparator. */
-export function compareDecimal(a: Decimal, b: Decimal): number {
-  const s = Math.max(a.s, b.s);
-  const A = a.m * pow10(s - a.s);
-  const B = b.m * pow10(s - b.s);
-  return A < B ? -1 : A > B ? 1 : 0;
-}
-
 /**
  * The decimal a JSON number was written from: the shortest round-trip text of a double (what
  * toNumber produced) read back digit for digit, so 100.1 is exactly 1001e-1. Exponent forms fall back to

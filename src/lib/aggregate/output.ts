@@ -1,5 +1,5 @@
 /** Turning the accumulators into summary.json metrics and details.json breakdowns (small arrays: d3-array territory). */
-import { sort, sum } from 'd3-array';
+import { sort } from 'd3-array';
 import { fromInteger, toNumber, type Decimal } from '../decimal.ts';
 import { yoy } from '../yoy.ts';
 import type { Breakdown, MetricSeries } from '../types.ts';
@@ -50,9 +50,4 @@ export function breakdownOf(
   }
   for (const k of keys) out.rowCount[k] = rowCount.get(k) ?? 0;
   return out;
-}
-
-/** Total of a breakdown's values in one year (0 when the year is absent). */
-export function breakdownYearTotal(b: Breakdown, year: number): number {
-  return sum(Object.values(b.byYear[String(year)] ?? {}));
 }
