@@ -9,10 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readConfig } from '../src/lib/config.ts';
+import { readConfig } from '../src/lib/shared/config.ts';
 import { listPages, pageWeight, total } from './bench-site/page-weight.ts';
 import type { Asset, PageWeight } from './bench-site/page-weight.ts';
-import { BLANK_PATH, serveDist } from './serve-dist.ts';
+import { BLANK_PATH, serveDist } from '../src/lib/publish/serve-dist.ts';
 import { runLighthouse } from './bench-site/lighthouse.ts';
 import type { LighthousePage } from './bench-site/lighthouse.ts';
 

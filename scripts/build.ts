@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { defaultDeps, defaultPaths, publish, rollback } from '../src/lib/publish.ts';
-import type { PublishPaths } from '../src/lib/publish.ts';
-import { readArgs, usageError } from './cli-args.ts';
+import { defaultDeps, defaultPaths, publish, rollback } from '../src/lib/publish/publish.ts';
+import type { PublishPaths } from '../src/lib/publish/publish.ts';
+import { readArgs, usageError } from '../src/lib/cli/args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = '用法：npm run build -- [--data-dir 目录] [--rollback] [--verbose]';

@@ -5,12 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { runPipeline } from '../src/lib/pipeline.ts';
-import { writeOutputs } from '../src/lib/output.ts';
-import { formatIssue } from '../src/lib/issues.ts';
-import { DEFAULT_OUT_DIR } from '../src/lib/site-data.ts';
-import { formatFileReport } from '../src/lib/report-lines.ts';
-import { readArgs, usageError } from './cli-args.ts';
+import { runPipeline } from '../src/lib/data/pipeline.ts';
+import { writeOutputs } from '../src/lib/data/write-json.ts';
+import { formatIssue } from '../src/lib/data/issues.ts';
+import { DEFAULT_OUT_DIR } from '../src/lib/site/site-data.ts';
+import { formatFileReport } from '../src/lib/data/file-counts.ts';
+import { readArgs, usageError } from '../src/lib/cli/args.ts';
 
 const USAGE = '用法：npm run data -- [--data-dir 数据目录] [--out-dir 输出目录] [--check]';
 

@@ -7,12 +7,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dev } from 'astro';
-import { pipelineDataStep } from '../src/lib/publish.ts';
-import { siteDataDir } from '../src/lib/site-data.ts';
-import { readConfig } from '../src/lib/config.ts';
-import { devData, statusOf } from './dev-integration.ts';
-import type { DataStatus } from './dev-integration.ts';
-import { readArgs, readPort, usageError } from './cli-args.ts';
+import { pipelineDataStep } from '../src/lib/publish/publish.ts';
+import { siteDataDir } from '../src/lib/site/site-data.ts';
+import { readConfig } from '../src/lib/shared/config.ts';
+import { devData, statusOf } from '../src/lib/publish/dev-integration.ts';
+import type { DataStatus } from '../src/lib/publish/dev-integration.ts';
+import { readArgs, readPort, usageError } from '../src/lib/cli/args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = '用法：npm run dev -- [--data-dir 目录] [--port 端口] [--host]';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'astro';
-import { readArgs, readPort } from './cli-args.ts';
+import { readArgs, readPort } from '../src/lib/cli/args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = '用法：npm run preview -- [--port 端口] [--host]';

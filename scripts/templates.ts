@@ -7,9 +7,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { templateFiles, fillDictionarySection, TEMPLATES_DIR } from '../src/lib/templates.ts';
-import { dictionaryMarkdown } from '../src/lib/dictionary.ts';
-import { readArgs } from './cli-args.ts';
+import { templateFiles, fillDictionarySection, TEMPLATES_DIR } from '../src/lib/data/csv-templates.ts';
+import { dictionaryMarkdown } from '../src/lib/data/dictionary.ts';
+import { readArgs } from '../src/lib/cli/args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GUIDE = 'docs/admin-guide.md';

@@ -4,7 +4,7 @@
  * n-gram index and the query code. Matching entries stay as the server rendered them; the
  * others are hidden, and the count is announced in a live region.
  */
-import type { SearchIndex } from '../lib/search-index.ts';
+import type { SearchIndex } from '../lib/site/search-index.ts';
 
 type Query = (index: SearchIndex, query: string) => string[] | null;
 
@@ -33,7 +33,7 @@ function setup(root: HTMLElement): void {
         if (!isSearchIndex(json)) throw new Error('bad index');
         return json;
       }),
-      import('../lib/search-index.ts').then((m) => m.querySearchIndex as Query),
+      import('../lib/site/search-index.ts').then((m) => m.querySearchIndex as Query),
     ]).catch((e: unknown) => {
       loading = null; // let the next keystroke try again
       throw e;

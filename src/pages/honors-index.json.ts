@@ -1,7 +1,7 @@
 /** The honors search index (/honors-index.json), fetched by the search box on first use only. */
 import type { APIRoute } from 'astro';
-import { loadSiteData } from '../lib/site-data.ts';
-import { buildSearchIndex, honorSearchDocument } from '../lib/search-index.ts';
+import { loadSiteData } from '../lib/site/site-data.ts';
+import { buildSearchIndex, honorSearchDocument } from '../lib/site/search-index.ts';
 
 export const GET: APIRoute = () => {
   const { details } = loadSiteData();

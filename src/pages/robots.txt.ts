@@ -1,7 +1,7 @@
 /** /robots.txt: everything may be crawled; points at the sitemap by its absolute URL. */
 import type { APIRoute } from 'astro';
-import { readConfig } from '../lib/config.ts';
-import { withBase } from '../lib/url.ts';
+import { readConfig } from '../lib/shared/config.ts';
+import { withBase } from '../lib/site/url.ts';
 
 export const GET: APIRoute = () => {
   const config = readConfig();

@@ -5,9 +5,9 @@
  * editing this file. The 404 page is left out.
  */
 import type { APIRoute } from 'astro';
-import { loadSiteData } from '../lib/site-data.ts';
-import { readConfig } from '../lib/config.ts';
-import { withBase } from '../lib/url.ts';
+import { loadSiteData } from '../lib/site/site-data.ts';
+import { readConfig } from '../lib/shared/config.ts';
+import { withBase } from '../lib/site/url.ts';
 
 interface PageModule {
   getStaticPaths?: (options: Record<string, unknown>) => unknown;

@@ -5,13 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import { serveDist, type StaticServer } from '../../scripts/serve-dist.ts';
-import { isAlive } from '../../src/lib/publish.ts';
+import { serveDist, type StaticServer } from '../../src/lib/publish/serve-dist.ts';
+import { isAlive } from '../../src/lib/publish/publish.ts';
 export type { StaticServer };
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Summary } from '../../src/lib/types.ts';
+import type { Summary } from '../../src/lib/shared/types.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SAMPLE_DATA = join(ROOT, 'data');
@@ -234,7 +234,7 @@ export function expectedRoutes(summary: Summary): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Serving
 
-/** Serve a built folder under `base` as the deployment does (CSP header, gzip, 404.html): the one server of scripts/serve-dist.ts. */
+/** Serve a built folder under `base` as the deployment does (CSP header, gzip, 404.html): the one server of src/lib/publish/serve-dist.ts. */
 export function serve(distDir: string, base = '/'): Promise<StaticServer> {
   return serveDist(distDir, base);
 }

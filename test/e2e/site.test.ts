@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Summary } from '../../src/lib/types.ts';
+import type { Summary } from '../../src/lib/shared/types.ts';
 import {
   BUILD_TIMEOUT,
   SAMPLE_DATA,

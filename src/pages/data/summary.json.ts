@@ -1,6 +1,6 @@
 /** /data/summary.json: the open-data download, exactly the summary the data step wrote (contract §3). */
 import type { APIRoute } from 'astro';
-import { loadSiteData } from '../../lib/site-data.ts';
+import { loadSiteData } from '../../lib/site/site-data.ts';
 
 export const GET: APIRoute = () => {
   const { summary } = loadSiteData();

@@ -1,6 +1,6 @@
 /** /report/<year>.txt: the rendered report as plain text for pasting into a document (UTF-8 with BOM, CRLF). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadReports, toWindowsText } from '../../lib/report/load.ts';
+import { loadReports, toWindowsText } from '../../lib/annual-report/load.ts';
 
 export const getStaticPaths = (() =>
   loadReports().map((report) => ({ params: { year: String(report.year) }, props: { text: report.text } }))) satisfies GetStaticPaths;

@@ -1,0 +1,355 @@
+/** One handler per dataset: cross-field rules, then per-row accumulation into metrics and breakdowns. */
+import type { DatasetId, Breakdown, HonorEntry, IndicatorEntry, MetricSeries } from '../../shared/types.ts';
+import { SCHOOL_STAGES, funding, militiaCases, trainingSessions, schoolPlacements, honors as honorsSchema, indicators as indicatorsSchema } from '../schema/index.ts';
+import { toNumber, type Decimal } from '../../shared/decimal.ts';
+import { dateMonth, dateYear } from '../read/values.ts';
+import { fieldLine } from '../read/csv.ts';
+import { columnIndex, type Binding, type HeaderPlan, type IssueLog, type Row } from '../validate.ts';
+
+const F = columnIndex(funding);
+const M = columnIndex(militiaCases);
+const T = columnIndex(trainingSessions);
+const S = columnIndex(schoolPlacements);
+const H = columnIndex(honorsSchema);
+const I = columnIndex(indicatorsSchema);
+import { DecimalTally } from './tally.ts';
+import { breakdownOf, metricFromCounts, metricFromDecimals } from './series.ts';
+
+export interface Contribution {
+  metrics: [string, MetricSeries][];
+  breakdowns: [string, Breakdown][];
+  years: number[];
+  honors?: HonorEntry[];
+  indicators?: IndicatorEntry[];
+}
+
+export interface DatasetHandler {
+  /** Apply cross-field rules and accumulate; false (with an error logged) rejects the row. */
+  add(row: Row, line: number, fields: string[]): boolean;
+  /** See a row that failed validation, for rules that refer to earlier rows in file order. */
+  observe?(row: Row, line: number): void;
+  finish(): Contribution;
+}
+
+/** Label of the category key used when an optional grouping column is empty. */
+export const UNCLASSIFIED = '未分类';
+
+function binding(plan: HeaderPlan, key: string): Binding {
+  const b = plan.bindings.find((x) => x.column.key === key);
+  if (!b) throw new Error(`column ${key} is not bound`);
+  return b;
+}
+
+/** (year → key → [measures..., rows]) for integer measures; the last slot counts rows. */
+class KeyedCounts {
+  readonly byYear = new Map<number, Map<string, number[]>>();
+  private lastYear = NaN;
+  private last: Map<string, number[]> | null = null;
+  constructor(private readonly width: number) {}
+  add(year: number, key: string, a: number, b = 0): void {
+    let m = this.last;
+    if (year !== this.lastYear || m === null) {
+      m = this.byYear.get(year) ?? null;
+      if (m === null) this.byYear.set(year, (m = new Map()));
+      this.last = m;
+      this.lastYear = year;
+    }
+    let v = m.get(key);
+    if (v === undefined) m.set(key, (v = this.width === 1 ? [0, 0] : [0, 0, 0]));
+    v[0]! += a;
+    if (this.width > 1) v[1]! += b;
+    v[this.width]! += 1;
+  }
+  /** Measure `i` as year → key → value. */
+  measure(i: number): Map<number, Map<string, number>> {
+    return new Map([...this.byYear].map(([y, m]) => [y, new Map([...m].map(([k, v]) => [k, v[i]!]))]));
+  }
+  /** Rows per key over all years. */
+  get rows(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const m of this.byYear.values()) for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v[this.width]!);
+    return out;
+  }
+}
+
+function yearTotals(k: KeyedCounts, i: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [y, m] of k.byYear) {
+    let s = 0;
+    for (const v of m.values()) s += v[i]!;
+    out.set(y, s);
+  }
+  return out;
+}
+
+function fundingHandler(): DatasetHandler {
+  const t = new DecimalTally();
+  return {
+    add(row) {
+      t.add(row[F.year] as number, row[F.category] as string, row[F.amount_wan] as Decimal);
+      return true;
+    },
+    finish() {
+      const metrics: [string, MetricSeries][] = [['funding.total', metricFromDecimals('经费投入', '万元', t.totals)]];
+      const cats = new Map<string, Map<number, Decimal>>();
+      for (const [y, m] of t.byYear) {
+        for (const [c, v] of m) {
+          let s = cats.get(c);
+          if (!s) cats.set(c, (s = new Map()));
+          s.set(y, v);
+        }
+      }
+      const byYearNum = new Map([...t.byYear].map(([y, m]) => [y, new Map([...m].map(([k, v]) => [k, toNumber(v)]))]));
+      const breakdown = breakdownOf('经费投入（按类别）', '万元', byYearNum, t.rowCount);
+      for (const c of breakdown.keys) metrics.push([`funding.category:${c}`, metricFromDecimals(`经费投入（${c}）`, '万元', cats.get(c)!)]);
+      return { metrics, breakdowns: [['funding.category', breakdown]], years: [...t.totals.keys()] };
+    },
+  };
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1));
+
+function militiaHandler(): DatasetHandler {
+  const totals = new Map<number, number[]>();
+  const bySub = new KeyedCounts(2);
+  const byType = new KeyedCounts(2);
+  const byMonth = new Map<number, Float64Array>();
+  return {
+    add(row) {
+      const d = row[M.date] as number;
+      const y = dateYear(d);
+      const cases = row[M.cases] as number;
+      const persons = row[M.persons] as number;
+      let t = totals.get(y);
+      if (!t) totals.set(y, (t = [0, 0]));
+      t[0]! += cases;
+      t[1]! += persons;
+      bySub.add(y, row[M.subdistrict] as string, cases, persons);
+      byType.add(y, (row[M.case_type] as string | null) ?? UNCLASSIFIED, cases, persons);
+      let mo = byMonth.get(y);
+      if (!mo) byMonth.set(y, (mo = new Float64Array(24)));
+      const m = dateMonth(d) - 1;
+      mo[m]! += cases;
+      mo[12 + m]! += persons;
+      return true;
+    },
+    finish() {
+      const month = (i: number) =>
+        new Map(
+          [...byMonth].map(([y, a]) => [y, new Map(MONTHS.map((k, m) => [k, a[i * 12 + m]!] as const).filter(([, v]) => v !== 0))] as const),
+        );
+      const monthRows = new Map<string, number>();
+      return {
+        metrics: [
+          ['militia.cases', metricFromCounts('查处案件', '起', new Map([...totals].map(([y, v]) => [y, v[0]!])))],
+          ['militia.persons', metricFromCounts('抓获涉案人员', '人', new Map([...totals].map(([y, v]) => [y, v[1]!])))],
+        ],
+        breakdowns: [
+          ['militia.subdistrict.cases', breakdownOf('查处案件（按办事处）', '起', bySub.measure(0), bySub.rows)],
+          ['militia.subdistrict.persons', breakdownOf('抓获涉案人员（按办事处）', '人', bySub.measure(1), bySub.rows)],
+          ['militia.case_type.cases', breakdownOf('查处案件（按案件类型）', '起', byType.measure(0), byType.rows)],
+          ['militia.case_type.persons', breakdownOf('抓获涉案人员（按案件类型）', '人', byType.measure(1), byType.rows)],
+          ['militia.month.cases', breakdownOf('查处案件（按月份）', '起', month(0), monthRows, MONTHS)],
+          ['militia.month.persons', breakdownOf('抓获涉案人员（按月份）', '人', month(1), monthRows, MONTHS)],
+        ],
+        years: [...totals.keys()],
+      };
+    },
+  };
+}
+
+function trainingHandler(): DatasetHandler {
+  const byKind = new KeyedCounts(2);
+  return {
+    add(row) {
+      const y = dateYear(row[T.date] as number);
+      byKind.add(y, row[T.kind] as string, (row[T.sessions] as number | null) ?? 1, row[T.participants] as number);
+      return true;
+    },
+    finish() {
+      return {
+        metrics: [
+          ['training.sessions', metricFromCounts('培训教育场次', '场次', yearTotals(byKind, 0))],
+          ['training.participants', metricFromCounts('培训教育参加人次', '人次', yearTotals(byKind, 1))],
+        ],
+        breakdowns: [
+          ['training.kind.sessions', breakdownOf('培训教育场次（按类别）', '场次', byKind.measure(0), byKind.rows)],
+          ['training.kind.participants', breakdownOf('培训教育参加人次（按类别）', '人次', byKind.measure(1), byKind.rows)],
+        ],
+        years: [...byKind.byYear.keys()],
+      };
+    },
+  };
+}
+
+function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
+  const byStage = new KeyedCounts(2);
+  const placed = binding(plan, 'placed');
+  return {
+    add(row, line, fields) {
+      const req = row[S.requested] as number;
+      const pl = row[S.placed] as number;
+      if (pl > req) {
+        log.value('placed_gt_requested', fieldLine(fields, line, placed.index), placed.index + 1, placed.header, 'placed', {
+          requested: req,
+          value: fields[placed.index]!.trim(),
+        });
+        return false;
+      }
+      byStage.add(row[S.year] as number, row[S.stage] as string, req, pl);
+      return true;
+    },
+    finish() {
+      return {
+        metrics: [
+          ['school.requested', metricFromCounts('驻军子女入学申请人数', '名', yearTotals(byStage, 0))],
+          ['school.placed', metricFromCounts('驻军子女入学安排人数', '名', yearTotals(byStage, 1))],
+        ],
+        breakdowns: [
+          ['school.stage.requested', breakdownOf('申请人数（按学段）', '名', byStage.measure(0), byStage.rows, SCHOOL_STAGES)],
+          ['school.stage.placed', breakdownOf('安排人数（按学段）', '名', byStage.measure(1), byStage.rows, SCHOOL_STAGES)],
+        ],
+        years: [...byStage.byYear.keys()],
+      };
+    },
+  };
+}
+
+/** FNV-1a, base 36: a short stable id part. */
+function hashId(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, '0');
+}
+
+function honorsHandler(): DatasetHandler {
+  const list: HonorEntry[] = [];
+  const counts = new Map<number, number>();
+  const ids = new Set<string>();
+  return {
+    add(row) {
+      const year = row[H.year] as number;
+      const title = row[H.title] as string;
+      const recipient = row[H.recipient] as string;
+      const conferredBy = row[H.conferred_by] as string;
+      let id = `h${year}-${hashId(`${title}\u0001${recipient}\u0001${conferredBy}`)}`;
+      for (let n = 2; ids.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+      ids.add(id);
+      list.push({
+        id,
+        year,
+        title,
+        conferred_by: conferredBy,
+        recipient,
+        level: row[H.level] as HonorEntry['level'],
+        note: (row[H.note] as string | null) ?? null,
+      });
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+      return true;
+    },
+    finish() {
+      const honors = list.slice().sort((a, b) => b.year - a.year);
+      return { metrics: [['honors.count', metricFromCounts('获得荣誉', '项', counts)]], breakdowns: [], years: [...counts.keys()], honors };
+    },
+  };
+}
+
+function isPercentUnit(u: string): boolean {
+  return u === '%' || u === '％';
+}
+
+function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
+  const unitCol = binding(plan, 'unit');
+  const valueCol = binding(plan, 'value');
+  interface Ind {
+    section: string | null;
+    /** Unit and line of the indicator's first row in file order (valid or not). */
+    unit: string | null;
+    line: number;
+    values: Map<number, Decimal>;
+    /** Line of the first row per year, valid or not: a second row that year is the error. */
+    lines: Map<number, number>;
+  }
+  const inds = new Map<string, Ind>();
+  const sameUnit = (a: string, b: string) => a === b || (isPercentUnit(a) && isPercentUnit(b));
+  function entry(name: string, row: Row, line: number): Ind {
+    let ind = inds.get(name);
+    if (!ind) inds.set(name, (ind = { section: null, unit: null, line, values: new Map(), lines: new Map() }));
+    if (ind.unit === null && row[I.unit] !== null) {
+      ind.unit = row[I.unit] as string;
+      ind.line = line;
+    }
+    return ind;
+  }
+  return {
+    observe(row, line) {
+      const name = row[I.indicator] as string | null;
+      if (name === null) return;
+      const ind = entry(name, row, line);
+      const year = row[I.year] as number | null;
+      if (year !== null && !ind.lines.has(year)) ind.lines.set(year, line);
+    },
+    add(row, line, fields) {
+      const name = row[I.indicator] as string;
+      const year = row[I.year] as number;
+      const unit = row[I.unit] as string;
+      const unitLine = fieldLine(fields, line, unitCol.index);
+      const ind = entry(name, row, line);
+      let ok = true;
+      if (row.percent === true && !isPercentUnit(unit)) {
+        log.value('percent_unit', unitLine, unitCol.index + 1, unitCol.header, 'unit', { number: fields[valueCol.index]!.trim(), value: unit });
+        ok = false;
+      }
+      if (ind.unit !== null && ind.line !== line && !sameUnit(ind.unit, unit)) {
+        log.value('unit_mismatch', unitLine, unitCol.index + 1, unitCol.header, 'unit', { indicator: name, line: ind.line, expected: ind.unit, value: unit });
+        ok = false;
+      }
+      const first = ind.lines.get(year);
+      if (first !== undefined) {
+        log.plain('error', 'duplicate_indicator', line, 1, { indicator: name, year, line: first });
+        ok = false;
+      } else {
+        ind.lines.set(year, line);
+      }
+      if (!ok) return false;
+      ind.section ??= row[I.section] as string;
+      ind.values.set(year, row[I.value] as Decimal);
+      return true;
+    },
+    finish() {
+      const metrics: [string, MetricSeries][] = [];
+      const indicators: IndicatorEntry[] = [];
+      const years = new Set<number>();
+      for (const [name, ind] of inds) {
+        if (ind.values.size === 0) continue;
+        const unit = isPercentUnit(ind.unit!) ? '%' : ind.unit!;
+        const metric = `indicator:${name}`;
+        metrics.push([metric, metricFromDecimals(name, unit, ind.values)]);
+        indicators.push({ metric, section: ind.section!, indicator: name, unit });
+        for (const y of ind.values.keys()) years.add(y);
+      }
+      return { metrics, breakdowns: [], years: [...years], indicators };
+    },
+  };
+}
+
+/** The handler for a dataset, bound to its matched header and issue log. */
+export function createHandler(id: DatasetId, plan: HeaderPlan, log: IssueLog): DatasetHandler {
+  switch (id) {
+    case 'funding':
+      return fundingHandler();
+    case 'militia_cases':
+      return militiaHandler();
+    case 'training_sessions':
+      return trainingHandler();
+    case 'school_placements':
+      return schoolHandler(plan, log);
+    case 'honors':
+      return honorsHandler();
+    case 'indicators':
+      return indicatorsHandler(plan, log);
+  }
+}

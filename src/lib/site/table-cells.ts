@@ -1,0 +1,36 @@
+/** Display text of a registered table's cells (the CSV writes the raw cells; the page shows these). */
+import type { Cell, TableColumn } from './tables.ts';
+import { formatNumber } from '../shared/format.ts';
+
+/**
+ * A cell as the page shows it: numbers with separators, `percent` as "96.5%", `change` as "增长 12.4%" /
+ * "下降 3.0%" / "持平", `points` as "提高 1.2 个百分点"; a text in a number column as "— 无上年数据"; null as "—".
+ */
+export function formatCell(cell: Cell, column: TableColumn): string {
+  if (cell === null) return '—';
+  if (column.kind === 'text') return String(cell);
+  if (typeof cell === 'string') return `— ${cell}`;
+  if (!Number.isFinite(cell)) return '—';
+  const frac = column.frac ?? 0;
+  switch (column.kind) {
+    case 'number':
+      return formatNumber(cell, frac, column.fixed ? frac : 0);
+    case 'percent':
+      return `${formatNumber(cell, 1, 1)}%`;
+    case 'change': {
+      if (cell === 0) return '持平';
+      const pct = `${formatNumber(Math.abs(cell), 1, 1)}%`;
+      return cell > 0 ? `增长 ${pct}` : `下降 ${pct}`;
+    }
+    case 'points': {
+      if (cell === 0) return '持平';
+      const pts = `${formatNumber(Math.abs(cell), 1, 1)} 个百分点`;
+      return cell > 0 ? `提高 ${pts}` : `下降 ${pts}`;
+    }
+  }
+}
+
+/** Whether a column holds numbers (right-aligned, tabular). */
+export function isNumericColumn(column: TableColumn): boolean {
+  return column.kind !== 'text';
+}

@@ -1,0 +1,103 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildReports } from '../../../src/lib/annual-report/build-reports.ts';
+import { formatIssue, type Issue } from '../../../src/lib/data/issues.ts';
+import { readConfig } from '../../../src/lib/shared/config.ts';
+import type { Summary, Details } from '../../../src/lib/shared/types.ts';
+import type { FigureRun, RenderedReport } from '../../../src/lib/annual-report/types.ts';
+
+const TEMPLATE_FILE = 'data/report-template.md';
+const OUT = '.cache/data';
+
+let summary: Summary;
+let details: Details;
+let result: { issues: Issue[]; reports: RenderedReport[] };
+
+/** The sample data's JSON: the data step's output when present, otherwise built here from data/. */
+async function sampleData(): Promise<{ summary: Summary; details: Details }> {
+  if (existsSync(join(OUT, 'summary.json')) && existsSync(join(OUT, 'details.json'))) {
+    return {
+      summary: JSON.parse(readFileSync(join(OUT, 'summary.json'), 'utf8')) as Summary,
+      details: JSON.parse(readFileSync(join(OUT, 'details.json'), 'utf8')) as Details,
+    };
+  }
+  const { runPipeline } = await import('../../../src/lib/data/pipeline.ts');
+  const r = await runPipeline({ dataDir: 'data' });
+  return { summary: r.summary, details: r.details };
+}
+
+function figuresOf(report: RenderedReport): FigureRun[] {
+  return report.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flat() : b.runs)).filter((r): r is FigureRun => r.kind === 'figure');
+}
+
+beforeAll(async () => {
+  ({ summary, details } = await sampleData());
+  result = buildReports(
+    { file: TEMPLATE_FILE, text: readFileSync(TEMPLATE_FILE, 'utf8') },
+    summary,
+    details,
+    { district: readConfig('data').district },
+  );
+});
+
+describe('the sample report template', () => {
+  it('renders against the sample data without errors', () => {
+    expect(result.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
+  });
+
+  it('makes one report per data year, titled with the district and year', () => {
+    expect(result.reports.map((r) => r.year)).toEqual(summary.years);
+    for (const r of result.reports) expect(r.title).toBe(`示例区${r.year}年度党管武装工作述职报告`);
+  });
+
+  it('has the three parts of the 述职报告', () => {
+    const headings = result.reports[0]!.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.runs.map((r) => r.text).join('') : ''));
+    expect(headings).toEqual(['一、带头落实好党管武装工作的各项制度', '二、带头解决好部队官兵的实际问题', '三、带头营造好支持国防的浓厚氛围']);
+  });
+
+  it('writes no figure by hand: the only digits in template text are the report year', () => {
+    for (const r of result.reports) {
+      const text = r.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flat() : b.runs)).filter((x) => x.kind === 'text').map((x) => x.text).join('');
+      const numbers = new Set(text.match(/\d+/g) ?? []);
+      expect([...numbers].filter((n) => n !== String(r.year))).toEqual([]);
+    }
+  });
+
+  it('shows each single-year figure equal to its summary.json value', () => {
+    let checked = 0;
+    for (const r of result.reports) {
+      for (const f of figuresOf(r)) {
+        const m = summary.metrics[f.metric];
+        if (!m || f.fromYear !== undefined) continue;
+        if (f.description.endsWith('比上年增减')) {
+          expect(f.value).toBe(m.yoy[String(f.year)] ?? null);
+          continue;
+        }
+        expect(f.value).toBe(m.byYear[String(f.year)] ?? null);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('shows the latest report’s streak equal to summary.honors.streak', () => {
+    const latest = result.reports.find((r) => r.year === summary.latestYear)!;
+    const streak = figuresOf(latest).find((f) => f.metric === 'streak');
+    expect(streak?.value).toBe(summary.honors.streak.years);
+    expect(streak?.text).toBe(`${summary.honors.streak.years} 年`);
+  });
+
+  it('sums 近两年 cases over the report year and the one before', () => {
+    const y = summary.latestYear!;
+    const latest = result.reports.find((r) => r.year === y)!;
+    const cases = figuresOf(latest).find((f) => f.metric === 'militia.cases' && f.fromYear !== undefined);
+    const m = summary.metrics['militia.cases']!;
+    expect(cases?.value).toBe(m.byYear[String(y - 1)]! + m.byYear[String(y)]!);
+  });
+
+  it('warns only about figures the sample data lacks in early years', () => {
+    for (const w of result.issues) expect(w.severity).toBe('warning');
+    expect(result.issues.every((w) => /在 \d{4}(、\d{4})* 年无数据/.test(w.message))).toBe(true);
+  });
+});

@@ -1,0 +1,260 @@
+import { describe, it, expect } from 'vitest';
+import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, OTHER_LABEL, ROUNDING_NOTE } from '../../../src/lib/site/tables.ts';
+import { tableToCsv } from '../../../src/lib/site/csv-export.ts';
+import type { SiteData } from '../../../src/lib/site/site-data.ts';
+import type { MetricSeries, Breakdown } from '../../../src/lib/shared/types.ts';
+
+function metric(label: string, unit: string, byYear: Record<string, number>): MetricSeries {
+  const yoy: Record<string, number | null> = {};
+  for (const y of Object.keys(byYear)) {
+    const p = byYear[String(Number(y) - 1)];
+    yoy[y] = p === undefined || p === 0 ? null : ((byYear[y] as number) - p) / p;
+  }
+  return { label, unit, byYear, yoy };
+}
+
+function breakdown(label: string, unit: string, keys: string[], byYear: Record<string, Record<string, number>>): Breakdown {
+  return { label, unit, keys, byYear, rowCount: Object.fromEntries(keys.map((k) => [k, 1])) };
+}
+
+const empty = (label: string, unit: string): MetricSeries => ({ label, unit, byYear: {}, yoy: {} });
+
+function fixture(): SiteData {
+  return {
+    summary: {
+      schemaVersion: 1,
+      generatedAt: '2026-11-29T06:00:00.000Z',
+      years: [2024, 2025],
+      latestYear: 2025,
+      metrics: {
+        'funding.total': metric('经费投入', '万元', { '2024': 512.5, '2025': 576.2 }),
+        'militia.cases': metric('查处案件', '起', { '2024': 0, '2025': 12 }),
+        'militia.persons': metric('抓获涉案人员', '人', { '2025': 15 }),
+        'training.sessions': empty('培训教育场次', '场次'),
+        'training.participants': empty('参加人次', '人次'),
+        'school.requested': metric('申请人数', '名', { '2024': 100, '2025': 120 }),
+        'school.placed': metric('安排人数', '名', { '2024': 95, '2025': 117 }),
+        'honors.count': empty('获得荣誉', '项'),
+        'indicator:走访调研次数': metric('走访调研次数', '次', { '2024': 10, '2025': 12 }),
+      },
+      honors: { streak: { title: '双拥模范城', years: 0, through: null } },
+    },
+    details: {
+      schemaVersion: 1,
+      generatedAt: '2026-11-29T06:00:00.000Z',
+      files: [],
+      breakdowns: {
+        'funding.category': breakdown('经费投入（按类别）', '万元', ['拥军设施建设', '民兵整组', '=HYPERLINK("http://evil","x")'], {
+          '2024': { 拥军设施建设: 300, 民兵整组: 212.5 },
+          '2025': { 拥军设施建设: 326.2, 民兵整组: 200, '=HYPERLINK("http://evil","x")': 50 },
+        }),
+        'school.stage.requested': breakdown('申请人数（按学段）', '名', ['幼儿园', '小学', '初中', '高中'], { '2025': { 幼儿园: 20, 小学: 60, 初中: 30, 高中: 10 } }),
+        'school.stage.placed': breakdown('安排人数（按学段）', '名', ['幼儿园', '小学', '初中', '高中'], { '2025': { 幼儿园: 20, 小学: 59, 初中: 28, 高中: 10 } }),
+        'militia.case_type.cases': breakdown('查处案件（按案件类型）', '起', ['未分类', '盗窃', '电信诈骗'], { '2025': { 未分类: 9, 盗窃: 1, 电信诈骗: 2 } }),
+        'militia.case_type.persons': breakdown('抓获涉案人员（按案件类型）', '人', ['未分类', '盗窃', '电信诈骗'], { '2025': { 未分类: 9, 盗窃: 2, 电信诈骗: 4 } }),
+        'militia.month.cases': breakdown('查处案件（按月）', '起', ['1', '2', '3'], { '2025': { '1': 5, '3': 7 } }),
+        'militia.month.persons': breakdown('抓获涉案人员（按月）', '人', ['1', '2', '3'], { '2025': { '1': 6, '3': 9 } }),
+      },
+      honors: [],
+      indicators: [{ metric: 'indicator:走访调研次数', section: '双拥工作', indicator: '走访调研次数', unit: '次' }],
+    },
+  };
+}
+
+const ctx = { source: '示例区党管武装工作领导小组办公室' };
+
+describe('buildTables', () => {
+  const tables = buildTables(fixture(), ctx);
+
+  it('registers every figure under a stable id', () => {
+    expect(tables.map((t) => t.id)).toEqual([
+      'funding-total',
+      'funding-category',
+      'funding-category-share',
+      'funding-category-yoy',
+      'militia-total',
+      'militia-subdistrict',
+      'militia-case-type',
+      'militia-month',
+      'training-sessions',
+      'training-participants',
+      'training-kind-sessions',
+      'training-kind-participants',
+      'school-total',
+      'school-rate',
+      'school-stage',
+      'honors-by-year',
+      'indicators-1',
+      'militia-subdistrict-2024',
+      'militia-case-type-2024',
+      'militia-month-2024',
+      'militia-subdistrict-2025',
+      'militia-case-type-2025',
+      'militia-month-2025',
+    ]);
+  });
+
+  it('funding-total gives one row per year with the change in % and the sentence', () => {
+    const t = getTable(tables, 'funding-total');
+    expect(t.rows).toEqual([
+      ['2024年', 512.5, '无上年数据'],
+      ['2025年', 576.2, 12.4],
+    ]);
+    expect(t.sentence).toBe('2025年经费投入576.2万元，比上年增长12.4%。');
+    expect(t.chart?.series[0]?.values).toEqual([512.5, 576.2]);
+  });
+
+  it('funding-category lists every category by year with a 合计 row from funding.total and the rounding note', () => {
+    const t = getTable(tables, 'funding-category');
+    expect(t.columns.map((c) => c.label)).toEqual(['类别', '2024年', '2025年']);
+    expect(t.rows[2]).toEqual(['=HYPERLINK("http://evil","x")', null, 50]);
+    expect(t.total).toEqual(['合计', 512.5, 576.2]);
+    expect(t.footnote).toBe(ROUNDING_NOTE);
+  });
+
+  it('funding-category-share sorts the latest year largest first with shares of the total', () => {
+    const t = getTable(tables, 'funding-category-share');
+    expect(t.title).toBe('2025年经费投入各类别金额及占比');
+    expect(t.rows.map((r) => r[0])).toEqual(['拥军设施建设', '民兵整组', '=HYPERLINK("http://evil","x")']);
+    expect(t.rows.map((r) => r[2])).toEqual([56.6, 34.7, 8.7]);
+    expect(t.sentence).toBe('2025年经费投入中，拥军设施建设最多，为326.2万元，占56.6%。');
+  });
+
+  it('funding-category-yoy says which categories had no previous year', () => {
+    const t = getTable(tables, 'funding-category-yoy');
+    expect(t.rows).toEqual([
+      ['拥军设施建设', 300, 326.2, 8.7],
+      ['民兵整组', 212.5, 200, -5.9],
+      ['=HYPERLINK("http://evil","x")', null, 50, '无上年数据'],
+    ]);
+    expect(t.sentence).toBe('2025年3个类别中，1个比上年增长，1个下降，1个无上年数据可比。');
+  });
+
+  it('militia-total says 上年为零 when last year was zero', () => {
+    const t = getTable(tables, 'militia-total');
+    expect(t.rows[1]).toEqual(['2025年', 12, '上年为零', 15, '无上年数据']);
+    expect(t.rows[0]).toEqual(['2024年', 0, '无上年数据', null, null]);
+    expect(t.sentence).toBe('2025年查处案件12起，上年为零；抓获涉案人员15人（仅有本年度数据）。');
+  });
+
+  it('militia-month gives 0 for a month without cases in a past year', () => {
+    const t = getTable(tables, 'militia-month');
+    expect(t.rows.slice(0, 4)).toEqual([
+      ['1月', 5, 6],
+      ['2月', 0, 0],
+      ['3月', 7, 9],
+      ['4月', 0, 0],
+    ]);
+    expect(t.rows).toHaveLength(12);
+    expect(t.sentence).toBe('2025年查处案件最多的月份是3月，为7起。');
+  });
+
+  it('militia-month leaves months after the data date of the current year as —', () => {
+    const d = fixture();
+    d.summary.generatedAt = '2025-03-31T16:30:00.000Z'; // 2025-04-01 00:30 in China
+    const t = getTable(buildTables(d, ctx), 'militia-month');
+    expect(t.rows.slice(2, 5)).toEqual([
+      ['3月', 7, 9],
+      ['4月', 0, 0],
+      ['5月', null, null],
+    ]);
+  });
+
+  it('registers each militia year with its own breakdowns', () => {
+    const t = getTable(tables, 'militia-month-2024');
+    expect(t.title).toBe('2024年各月查处案件与抓获涉案人员');
+    expect(t.sentence).toBe('2024年暂无查处案件的月度数据。');
+  });
+
+  it('school-stage keeps the school order of stages and gives each its placement rate', () => {
+    const t = getTable(tables, 'school-stage');
+    expect(t.rows).toEqual([
+      ['幼儿园', 20, 20, 100],
+      ['小学', 60, 59, 98.3],
+      ['初中', 30, 28, 93.3],
+      ['高中', 10, 10, 100],
+    ]);
+    expect(t.total).toEqual(['合计', 120, 117, 97.5]);
+  });
+
+  it('militia-case-type ranks types by cases in the year, with 未分类 last', () => {
+    const t = getTable(tables, 'militia-case-type');
+    expect(t.rows.map((r) => r[0])).toEqual(['电信诈骗', '盗窃', '未分类']);
+    expect(t.sentence).toBe('2025年查处案件中，未分类最多，为9起，占75.0%。');
+  });
+
+  it('gives empty tables, no chart and a 暂无 sentence for a dataset without rows', () => {
+    const t = getTable(tables, 'training-sessions');
+    expect(t.rows).toEqual([]);
+    expect(t.chart).toBeUndefined();
+    expect(t.sentence).toBe('暂无培训教育场次数据。');
+    const k = getTable(tables, 'training-kind-sessions');
+    expect(k.rows).toEqual([]);
+    expect(k.total).toBeUndefined();
+  });
+
+  it('school-rate gives the placement rate in % and its change in 百分点', () => {
+    const t = getTable(tables, 'school-rate');
+    expect(t.rows).toEqual([
+      ['2024年', 95, '无上年数据'],
+      ['2025年', 97.5, 2.5],
+    ]);
+    expect(t.sentence).toBe('2025年驻军子女入学安排率为97.5%，比上年提高2.5个百分点。');
+    expect(t.chart?.min).toBe(90);
+    expect(t.chart?.note).toBe('纵轴自90%起。');
+  });
+
+  it('indicators tables take the unit from the data', () => {
+    const t = getTable(tables, 'indicators-1');
+    expect(t.title).toBe('双拥工作');
+    expect(t.rows).toEqual([['走访调研次数', '次', 10, 12, 20]]);
+    expect(t.sentence).toBe('2025年双拥工作1个指标中，1个比上年增长。');
+  });
+
+  it('the CSV of a table neutralises a hostile category name', () => {
+    const csv = tableToCsv(getTable(tables, 'funding-category'));
+    expect(csv.split('\r\n')[3]).toBe('"\'=HYPERLINK(""http://evil"",""x"")",,50');
+  });
+
+  it('getTable throws for an unregistered id', () => {
+    expect(() => getTable(tables, 'nope')).toThrow('未登记的表格：nope');
+  });
+});
+
+describe('sharedKeyOrder', () => {
+  it('ranks keys by their summed shares across breakdowns so both charts colour a key alike', () => {
+    const sessions = breakdown('场次', '场次', ['国防教育', '普法教育', '学生军训'], { '2025': { 国防教育: 60, 普法教育: 30, 学生军训: 10 } });
+    const people = breakdown('人次', '人次', ['国防教育', '学生军训', '普法教育'], { '2025': { 国防教育: 500, 学生军训: 450, 普法教育: 50 } });
+    expect(sharedKeyOrder([sessions, people])).toEqual(['国防教育', '学生军训', '普法教育']);
+  });
+  it('gives an empty order for no breakdowns', () => {
+    expect(sharedKeyOrder([])).toEqual([]);
+  });
+});
+
+describe('rateAxis', () => {
+  it('starts a line of rates at the 10% step at least 5 points below the lowest and says so', () => {
+    expect(rateAxis([0.909, 0.978, null])).toEqual({ min: 80, note: '纵轴自80%起。' });
+  });
+  it('starts at zero when the lowest rate is low, and gives nothing without rates', () => {
+    expect(rateAxis([0.12, 0.5])).toEqual({});
+    expect(rateAxis([null])).toEqual({});
+  });
+});
+
+describe('colorSlots and changeCell', () => {
+  it('gives each of up to six keys its own colour', () => {
+    expect(colorSlots(['a', 'b', 'c'])).toEqual({ a: 1, b: 2, c: 3 });
+  });
+  it('folds keys beyond the fifth into the neutral colour when there are more than six', () => {
+    const s = colorSlots(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(Object.values(s)).toEqual([1, 2, 3, 4, 5, 0, 0]);
+    expect(OTHER_LABEL).toBe('其余类别');
+  });
+  it('changeCell rounds to one decimal and never gives -0', () => {
+    expect(changeCell({ '2024': 100, '2025': 99.99 }, 2025, -0.0001)).toBe(0);
+    expect(Object.is(changeCell({ '2024': 100 }, 2025, -0.0001), -0)).toBe(false);
+    expect(changeCell({ '2024': 0 }, 2025, null)).toBe('上年为零');
+    expect(changeCell({}, 2025, null)).toBe('无上年数据');
+  });
+});
