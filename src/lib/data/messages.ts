@@ -41,6 +41,10 @@ export const VALUE_MESSAGES = {
     zh: '应与指标“{indicator}”第 {line} 行的单位“{expected}”一致，实际为“{value}”',
     en: 'unit differs from the first row of the same indicator',
   },
+  subtotal_key: {
+    zh: '为“{value}”，像是合计行：网站会按年度、类别等自动求和，表中不要写合计、小计行，请删除此行',
+    en: 'a total or subtotal row; totals are computed',
+  },
   pii_id: { zh: '含有疑似居民身份证号码，公开字段不得包含个人信息：请删除或改写', en: 'looks like a resident ID number' },
   pii_phone: { zh: '含有疑似手机号码，公开字段不得包含个人信息：请删除或改写', en: 'looks like a mobile phone number' },
   pii_email: { zh: '含有疑似电子邮箱地址，公开字段不得包含个人信息：请删除或改写', en: 'looks like an email address' },
@@ -54,7 +58,48 @@ export const PLAIN_MESSAGES = {
     zh: '引号使用有误：引号闭合后又跟了文字（如 "国防"教育）；含逗号或引号的字段应整体用双引号括起，字段内的引号写成两个 ""',
     en: 'text after a closing quote',
   },
-  quote_unterminated: { zh: '引号没有闭合：此行开始的带引号字段直到文件末尾都没有结束引号', en: 'unterminated quoted field' },
+  quote_unterminated: {
+    zh: '引号没有闭合：此行开始的带引号字段直到文件末尾都没有结束引号；此行未计入，其后各行照常读取',
+    en: 'unterminated quoted field',
+  },
+  quote_too_long: {
+    zh: '从此字段开始的带引号内容超过 {limit} 仍未结束，多半是少了结束引号（字段中的引号要写成两个 ""）：此行未计入，已从下一行起继续读取',
+    en: 'a quoted field over the size limit: most likely an unclosed quote',
+  },
+  row_too_long: { zh: '此行超过 {limit}，不像是正常的表格行，已跳过：请检查文件是否损坏或选错了文件', en: 'a row over the size limit' },
+  control_char: {
+    zh: '此字段含有控制字符 {chars}，这类字符不能发布：请删除（多半是从别的系统复制时带进来的）',
+    en: 'control or bidirectional characters, refused',
+  },
+  invisible_removed: {
+    zh: '此字段含有看不见的字符 {chars}，已删除后再读取（多半是从网页或聊天软件复制时带进来的）：建议在原表中也删掉',
+    en: 'zero-width characters removed',
+  },
+  misnamed_case: {
+    zh: '文件名应为“{expected}”（全部小写，用下划线），这个文件不会被读取，其中的行不会发布：请改名为“{expected}”',
+    en: 'one of our files under another letter case or separator',
+  },
+  misnamed_copy: {
+    zh: '看起来是“{expected}”的副本或另存的文件，不会被读取，其中的行不会发布：如果它就是要发布的数据，请改名为“{expected}”（替换旧文件）；否则请把它移出数据目录',
+    en: 'a copy of one of our files (copy mark in the name)',
+  },
+  misnamed_extension: {
+    zh: '扩展名不对，文件名应为“{expected}”，这个文件不会被读取，其中的行不会发布：请改名为“{expected}”（Windows 中可在资源管理器“查看”里勾选“文件扩展名”后再改）',
+    en: 'one of our files with an extra or other extension',
+  },
+  misnamed_workbook: {
+    zh: '这是 Excel/WPS 工作簿，网站只读取 CSV，这个文件不会被读取：请在 Excel/WPS 中用“另存为”→“CSV UTF-8（逗号分隔）”保存为“{expected}”，再把工作簿移出数据目录',
+    en: 'a workbook with our base name',
+  },
+  pii_in_text: {
+    zh: '含有疑似{kind}：此文件的内容会公开发布，不得包含个人信息，请删除或改写',
+    en: 'personal data in a published text file',
+  },
+  no_data_files: {
+    zh: '数据目录中没有任何数据文件（应至少有 {files} 之一）：请确认数据目录选对了；没有数据不会发布',
+    en: 'none of the data files in the folder',
+  },
+  omitted: { zh: '另有 {n} 个问题未列出（其中错误 {errors} 个、警告 {warnings} 个）：请先改正上面列出的问题', en: 'more problems, not listed' },
   duplicate_row: { zh: '此行与第 {line} 行完全相同（重复录入？），两行都已计入', en: 'exact duplicate of an earlier row (both counted)' },
   duplicate_indicator: {
     zh: '指标“{indicator}”在 {year} 年已有一行（第 {line} 行）：同一年度同一指标只能有一行',

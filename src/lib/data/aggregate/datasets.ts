@@ -27,7 +27,7 @@ export interface DatasetHandler {
   /** Apply cross-field rules and accumulate; false (with an error logged) rejects the row. */
   add(row: Row, line: number, fields: string[]): boolean;
   /** See a row that failed validation, for rules that refer to earlier rows in file order. */
-  observe?(row: Row, line: number): void;
+  observe?(row: Row, line: number, fields: string[]): void;
   finish(): Contribution;
 }
 
