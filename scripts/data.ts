@@ -3,9 +3,8 @@
  * Validates every CSV, prints one line per problem, and writes summary.json (+ details.json) only when all is valid.
  * Exit: 0 valid (warnings allowed), 1 invalid data, 2 bad usage.
  */
-import { existsSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { runPipeline } from '../src/lib/data/pipeline.ts';
+import { dataDirProblem, runPipeline } from '../src/lib/data/pipeline.ts';
 import { writeOutputs } from '../src/lib/data/write-json.ts';
 import { formatIssue } from '../src/lib/data/issues.ts';
 import { DEFAULT_OUT_DIR } from '../src/lib/site/site-data.ts';
@@ -18,7 +17,8 @@ function parseArgs(argv: string[]): { dataDir: string; outDir: string; check: bo
   const a = readArgs(argv, { 'data-dir': 'value', 'out-dir': 'value', check: 'flag' }, USAGE);
   const dataDir = typeof a['data-dir'] === 'string' ? a['data-dir'] : 'data';
   const outDir = typeof a['out-dir'] === 'string' ? a['out-dir'] : DEFAULT_OUT_DIR;
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) usageError(`数据目录“${dataDir}”不存在`, USAGE);
+  const dirProblem = dataDirProblem(dataDir);
+  if (dirProblem) usageError(dirProblem, USAGE);
   return { dataDir, outDir, check: a.check === true };
 }
 
@@ -28,8 +28,7 @@ async function main(): Promise<void> {
   const result = await runPipeline({ dataDir });
   for (const issue of result.issues) process.stdout.write(`${formatIssue(issue)}\n`);
   for (const f of result.files) process.stdout.write(`${formatFileReport(f)}\n`);
-  const errors = result.issues.filter((i) => i.severity === 'error').length;
-  const warnings = result.issues.length - errors;
+  const { errors, warnings } = result.counts;
   const secs = ((performance.now() - t0) / 1000).toFixed(2);
   if (!result.ok) {
     process.stdout.write(`校验未通过：${errors} 个错误，${warnings} 个警告。输出目录 ${outDir} 未做任何改动。（用时 ${secs} 秒）\n`);

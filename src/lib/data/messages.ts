@@ -23,6 +23,11 @@ export const VALUE_MESSAGES = {
     zh: '应为日期，实际为“{value}”，像是 Excel 日期序列号：请在 Excel/WPS 中把该列设置为“日期”格式后重新保存',
     en: 'looks like an Excel serial date number; format the column as a date',
   },
+  date_time: {
+    zh: '日期后的时间不是有效的时刻（应为空格加 时:分 或 时:分:秒，时 0–23、分秒 0–59，如 2024/3/5 9:30），实际为“{value}”',
+    en: 'the time after a date is not a real time of day',
+  },
+  date_time_month: { zh: '只有年月的日期后面不能跟时间，实际为“{value}”', en: 'a time after a month-only date' },
   date_impossible: { zh: '日期不存在，实际为“{value}”', en: 'impossible date' },
   date_future: { zh: '日期不能晚于今天（{today}），实际为“{value}”', en: 'date after the build day' },
   excel_error: { zh: '是 Excel 错误值“{value}”：请检查该单元格的公式，改为数值', en: 'an Excel error value; fix the formula' },
@@ -32,6 +37,18 @@ export const VALUE_MESSAGES = {
   decimal_format: { zh: '应为非负数，实际为“{value}”', en: 'expected a non-negative number' },
   decimal_negative: { zh: '应为非负数，实际为“{value}”', en: 'negative number' },
   thousands: { zh: '千分位分隔符位置不对（应每三位一组，如 1,234），实际为“{value}”', en: 'thousands separators not in groups of three' },
+  thousands_leading_zero: {
+    zh: '不是有效的数：带千分位逗号的数不能以 0 开头；如果是小数，小数点请用“.”（如 0.123），实际为“{value}”',
+    en: 'a thousands-grouped number starting with 0 (0,123)',
+  },
+  integer_too_large: {
+    zh: '超过整数上限 {limit}（2^53 − 1，超过后无法精确计算），实际为“{value}”',
+    en: 'integer beyond 2^53 − 1',
+  },
+  sum_too_large: {
+    zh: '加上此行后 {year} 年的合计超过 {limit}（2^53 − 1，超过后无法精确计算），此行未计入：请检查数值是否多写了位数，实际为“{value}”',
+    en: 'a sum beyond 2^53 − 1',
+  },
   too_large: { zh: '数值位数过多（最多 15 位有效数字），实际为“{value}”', en: 'more than 15 significant digits' },
   below_min: { zh: '应为不小于 {min} 的整数，实际为“{value}”', en: 'below the minimum' },
   one_of: { zh: '应为 {allowed} 之一，实际为“{value}”', en: 'not one of the allowed values' },
@@ -108,6 +125,14 @@ export const PLAIN_MESSAGES = {
   duplicate_check_capped: {
     zh: '文件超过 {limit} 行，重复行检查只覆盖前 {limit} 行',
     en: 'duplicate-row check covers only the first rows of a very large file',
+  },
+  subtotal_sum: {
+    zh: '请核实：此行“{header}”为 {value}，恰好等于 {year} 年其他各行之和，像是合计行：网站会自动求和，如果是合计行请删除此行',
+    en: 'to check: a row equal to the sum of the other rows of its year',
+  },
+  honors_limit: {
+    zh: '荣誉超过 {limit} 条上限，从此行起的 {n} 行未计入：荣誉页面不分页、一次列出全部荣誉，超过这个数量在手机上难以打开；请只保留需要公开的荣誉',
+    en: 'more honors than one page can hold',
   },
   empty_file: { zh: '文件为空（0 字节）：至少需要一行表头', en: 'empty file (0 bytes)' },
   no_header: { zh: '文件只有空行，没有表头', en: 'only blank lines, no header' },

@@ -3,7 +3,7 @@ import type { ColumnSchema, DatasetSchema } from './schema/index.ts';
 import { OMITTED_LINE, sortIssues, type Issue } from './issues.ts';
 import { plainMessage, valueMessage, type PlainCode } from './messages.ts';
 import { fieldLine } from './read/csv.ts';
-import { ValueError, readDate, readDecimal, readInteger, readText, readYear, type BuildDay } from './read/values.ts';
+import { ValueError, readDate, readDecimal, readInteger, readText, readYear, trimCell, type BuildDay } from './read/values.ts';
 import type { Decimal } from '../shared/decimal.ts';
 import { findPersonalData } from './personal-data.ts';
 
@@ -283,6 +283,8 @@ export function compileRowReader(schema: DatasetSchema, plan: HeaderPlan, today:
 
   function fail(fields: string[], line: number, k: number, e: ValueError, raw: string): void {
     const b = bound[k]!;
+    // 合计 in a year, date or number column: say it is a total row, not just "not a number".
+    if (kinds[k] !== Kind.Text && isSubtotalKey(trimCell(raw))) e = new ValueError('subtotal_key');
     log.value(e.code, fieldLine(fields, line, b.index), b.index + 1, b.header, b.column.key, { value: shown(raw), ...e.params });
   }
 
