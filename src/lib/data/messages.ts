@@ -148,7 +148,6 @@ export const PLAIN_MESSAGES = {
     zh: '文件是 UTF-16 编码（Excel 的“Unicode 文本”）：请另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”',
     en: 'UTF-16 text; save as CSV UTF-8',
   },
-  not_text: { zh: '文件含有二进制内容，不是 CSV 文本：请确认选对了文件，并另存为 CSV', en: 'binary content, not CSV text' },
   missing_column: { zh: '缺少必填列“{label}”({key})，可用的列名：{aliases}', en: 'required column missing' },
   duplicate_column: { zh: '列“{header}”({key}) 重复出现，第 {first} 列已是该列', en: 'the same column twice' },
   unknown_column: { zh: '未知列“{header}”，已忽略，不会发布', en: 'unknown column, ignored and never published' },

@@ -44,8 +44,8 @@ function isId15(digits: string): boolean {
 }
 
 /**
- * Full-width forms to ASCII and the various spaces and dashes to one of each, character for character,
- * so offsets in the result are offsets in the input.
+ * Full-width forms to ASCII, the various spaces and invisible characters to a space and dashes to `-`,
+ * character for character, so offsets in the result are offsets in the input.
  */
 export function foldForms(text: string): string {
   let out = '';
@@ -56,6 +56,8 @@ export function foldForms(text: string): string {
     let r = -1;
     if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
     else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) r = 32;
+    // Invisible characters between digits hide nothing: they count as a space.
+    else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad) r = 32;
     else if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63) r = 45;
     if (r === -1) continue;
     out += text.slice(from, i) + String.fromCharCode(r);

@@ -24,6 +24,7 @@ describe('findPersonalData stops', () => {
     ['＋８６\u3000１３８１２３４５６７８', 'pii_phone'],
     ['联系人王五19912345678转', 'pii_phone'],
     ['138\u00a01234\u00a05678', 'pii_phone'],
+    ['138\u200b1234\u200b5678', 'pii_phone'],
     // resident ID numbers
     [`赵六 ${ID_X}`, 'pii_id'],
     [ID_X.toLowerCase(), 'pii_id'],
