@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { buildReports, runsText, sumExact, streakAsOf, metricHref, MISSING_TEXT } from '../../../src/lib/annual-report/build-reports.ts';
 import { formatIssue } from '../../../src/lib/data/issues.ts';
-import { formatNumber } from '../../../src/lib/shared/format.ts';
+import { formatFigure } from '../../../src/lib/annual-report/figure-text.ts';
 import type { Summary, Details, MetricSeries } from '../../../src/lib/shared/types.ts';
 import type { FigureRun, RenderedReport } from '../../../src/lib/annual-report/types.ts';
 
@@ -92,22 +92,22 @@ function lines(text: string): string[] {
 
 describe('buildReports: placeholder kinds', () => {
   it('renders a metric with its unit for the report year', () => {
-    expect(body('经费{{ funding.total }}')).toBe('经费576.2 万元');
-    expect(body('经费{{ funding.total }}', 2021)).toBe('经费512.5 万元');
+    expect(body('经费{{ funding.total }}')).toBe('经费576.20万元');
+    expect(body('经费{{ funding.total }}', 2021)).toBe('经费512.50万元');
   });
 
   it('adds thousands separators as format.ts does', () => {
-    expect(body('{{ militia.cases }}')).toBe('1,234 起');
+    expect(body('{{ militia.cases }}')).toBe('1,234起');
   });
 
   it('renders the number only with | value and with its Chinese name 数值', () => {
-    expect(body('{{ funding.total | value }}万元')).toBe('576.2万元');
-    expect(body('{{ funding.total | 数值 }}')).toBe('576.2');
+    expect(body('{{ funding.total | value }}万元')).toBe('576.20万元');
+    expect(body('{{ funding.total | 数值 }}')).toBe('576.20');
   });
 
   it('renders the yoy change in words: 增长, 下降 and 持平', () => {
-    expect(body('{{ funding.total | yoy }}')).toBe('增长 12.4%');
-    expect(body('{{ militia.cases | yoy }}', 2022)).toBe('下降 3.0%');
+    expect(body('{{ funding.total | yoy }}')).toBe('增长12.4%');
+    expect(body('{{ militia.cases | yoy }}', 2022)).toBe('下降3.0%');
     expect(body('{{ funding.total | 同比 }}', 2022)).toBe('持平');
   });
 
@@ -118,44 +118,44 @@ describe('buildReports: placeholder kinds', () => {
   });
 
   it('renders the previous year with | prev, and 无上年数据 without a warning when there is none', () => {
-    expect(body('{{ funding.total | prev }}')).toBe('512.5 万元');
-    expect(body('{{ funding.total | 上年 | value }}')).toBe('512.5');
+    expect(body('{{ funding.total | prev }}')).toBe('512.50万元');
+    expect(body('{{ funding.total | 上年 | value }}')).toBe('512.50');
     expect(body('{{ funding.total | prev }}', 2021)).toBe('—（无上年数据）');
     expect(build('{{ funding.total | prev }}').issues).toEqual([]);
   });
 
   it('renders another year with @year, | year and a relative @-1', () => {
-    expect(body('{{ militia.cases @2022 }}')).toBe('97 起');
-    expect(body('{{ militia.cases | year 2022 }}')).toBe('97 起');
-    expect(body('{{ militia.cases @-1 }}')).toBe('97 起');
-    expect(body('{{ militia.cases @2022 | yoy }}')).toBe('下降 3.0%');
+    expect(body('{{ militia.cases @2022 }}')).toBe('97起');
+    expect(body('{{ militia.cases | year 2022 }}')).toBe('97起');
+    expect(body('{{ militia.cases @-1 }}')).toBe('97起');
+    expect(body('{{ militia.cases @2022 | yoy }}')).toBe('下降3.0%');
   });
 
   it('sums a fixed range, a relative range (近两年) and a cumulative range, exactly', () => {
-    expect(body('{{ militia.cases | sum 2021-2022 }}')).toBe('197 起');
-    expect(body('{{ militia.cases | sum 2021..2023 }}')).toBe('1,431 起');
-    expect(body('近两年{{ militia.cases | sum -1..0 }}')).toBe('近两年1,331 起');
+    expect(body('{{ militia.cases | sum 2021-2022 }}')).toBe('197起');
+    expect(body('{{ militia.cases | sum 2021..2023 }}')).toBe('1,431起');
+    expect(body('近两年{{ militia.cases | sum -1..0 }}')).toBe('近两年1,331起');
     expect(body('{{ militia.cases | 合计 -1..0 | value }}', 2022)).toBe('197');
     // 100.1 + 0.2 + 0.1 is 100.39999999999999 in floating point.
-    expect(body('{{ funding.category:人武部规范化建设 | sum ..0 }}')).toBe('100.4 万元');
+    expect(body('{{ funding.category:人武部规范化建设 | sum ..0 }}')).toBe('100.40万元');
     expect(figures('{{ funding.category:人武部规范化建设 | sum ..0 }}')[0]?.value).toBe(100.4);
   });
 
   it('renders an indicators.csv figure by name, with indicator: or 指标:', () => {
-    expect(body('走访{{ indicator:走访调研驻军次数 }}')).toBe('走访48 次');
-    expect(body('走访{{ 指标:走访调研驻军次数 }}')).toBe('走访48 次');
-    expect(body('{{ 指标：走访调研驻军次数 ｜ 上年 }}')).toBe('44 次');
+    expect(body('走访{{ indicator:走访调研驻军次数 }}')).toBe('走访48次');
+    expect(body('走访{{ 指标:走访调研驻军次数 }}')).toBe('走访48次');
+    expect(body('{{ 指标：走访调研驻军次数 ｜ 上年 }}')).toBe('44次');
     expect(body('发放率{{ 指标:优抚资金发放率 }}')).toBe('发放率96.5%');
   });
 
   it('renders a breakdown key as <breakdown id>:<key>', () => {
-    expect(body('{{ training.kind.participants:国防教育 }}，{{ training.kind.participants:国防教育 | yoy }}')).toBe('1,500 人次，增长 25.0%');
+    expect(body('{{ training.kind.participants:国防教育 }}，{{ training.kind.participants:国防教育 | yoy }}')).toBe('1,500人次，增长25.0%');
   });
 
   it('renders the honour streak as of the report year', () => {
     const tpl = '连续{{ streak }}被评为“{{ streak.title }}”（{{ streak.years | value }}，至{{ streak.through }}年）';
-    expect(body(tpl)).toBe('连续2 年被评为“双拥模范城”（2，至2023年）');
-    expect(body(tpl, 2022)).toBe('连续1 年被评为“双拥模范城”（1，至2022年）');
+    expect(body(tpl)).toBe('连续2年被评为“双拥模范城”（2，至2023年）');
+    expect(body(tpl, 2022)).toBe('连续1年被评为“双拥模范城”（1，至2022年）');
   });
 
   it('renders the report year and the district as plain text', () => {
@@ -168,7 +168,7 @@ describe('buildReports: placeholder kinds', () => {
     expect(figures('{{ funding.total }}')).toEqual([
       {
         kind: 'figure',
-        text: '576.2 万元',
+        text: '576.20万元',
         metric: 'funding.total',
         year: 2023,
         href: 'funding/',
@@ -178,7 +178,7 @@ describe('buildReports: placeholder kinds', () => {
       },
     ]);
     expect(figures('{{ militia.persons | sum -1..0 }}')[0]).toMatchObject({ year: 2023, fromYear: 2022, value: 50, description: '抓获涉案人员（militia.persons），2022—2023年合计' });
-    expect(figures('{{ funding.total | yoy }}')[0]).toMatchObject({ text: '增长 12.4%', description: '经费投入（funding.total），2023年比上年增减' });
+    expect(figures('{{ funding.total | yoy }}')[0]).toMatchObject({ text: '增长12.4%', description: '经费投入（funding.total），2023年比上年增减' });
   });
 
   it('links each family of figures to its page', () => {
@@ -192,7 +192,7 @@ describe('buildReports: placeholder kinds', () => {
       for (const [y, v] of Object.entries(m.byYear)) {
         const [fig] = figures(`{{ ${id} | value }}`, Number(y));
         expect(fig?.value).toBe(v);
-        expect(fig?.text).toBe(formatNumber(v));
+        expect(fig?.text).toBe(formatFigure(v, m.unit, 'value'));
       }
     }
   });
@@ -228,7 +228,7 @@ describe('buildReports: document structure', () => {
         '',
         '　　开头一段，续行合并。',
         '　　一、第一部分',
-        '　　一是经费576.2 万元。<b>不是HTML</b>',
+        '　　一是经费576.20万元。<b>不是HTML</b>',
         '　　· 甲项',
         '　　· 乙项2023',
         '　　小标题',
@@ -338,7 +338,7 @@ describe('buildReports: missing data', () => {
     expect(r.issues.map(formatIssue)).toEqual([
       'data/report-template.md:2:3: 警告: 指标“科技拥军单位”在 2021、2022 年无数据，报告中显示为“—（无数据）”',
     ]);
-    expect(r.reports.map((x) => x.text.split('\n')[2])).toEqual(['　　单位—（无数据）个', '　　单位—（无数据）个', '　　单位21 个个']);
+    expect(r.reports.map((x) => x.text.split('\n')[2])).toEqual(['　　单位—（无数据）个', '　　单位—（无数据）个', '　　单位21个个']);
     expect(figures('{{ 指标:科技拥军单位 }}', 2021)[0]).toMatchObject({ text: MISSING_TEXT, missing: true, value: null });
   });
 
@@ -356,14 +356,14 @@ describe('buildReports: missing data', () => {
   });
 
   it('sums what there is and warns when part of a range has no data', () => {
-    expect(body('{{ militia.persons | sum -1..0 }}', 2022)).toBe('20 人');
+    expect(body('{{ militia.persons | sum -1..0 }}', 2022)).toBe('20人');
     expect(lines('{{ militia.persons | sum -1..0 }}')).toEqual([
       'data/report-template.md:1:1: 警告: “抓获涉案人员”（militia.persons）在 2020、2021 年无数据，2021 年的报告中显示为“—（无数据）”，2022 年的报告中只合计有数据的年份',
     ]);
   });
 
   it('does not count years before a metric began as missing in a cumulative sum', () => {
-    expect(body('{{ militia.persons | sum ..0 }}')).toBe('50 人');
+    expect(body('{{ militia.persons | sum ..0 }}')).toBe('50人');
     expect(lines('{{ militia.persons | sum ..0 }}')).toEqual([
       'data/report-template.md:1:1: 警告: “抓获涉案人员”（militia.persons）在 2021 年无数据，报告中显示为“—（无数据）”',
     ]);

@@ -85,7 +85,7 @@ describe('the sample report template', () => {
     const latest = result.reports.find((r) => r.year === summary.latestYear)!;
     const streak = figuresOf(latest).find((f) => f.metric === 'streak');
     expect(streak?.value).toBe(summary.honors.streak.years);
-    expect(streak?.text).toBe(`${summary.honors.streak.years} 年`);
+    expect(streak?.text).toBe(`${summary.honors.streak.years}年`);
   });
 
   it('sums 近两年 cases over the report year and the one before', () => {
