@@ -10,9 +10,18 @@ import { matchingYears, streakOfYears } from '../shared/streak.ts';
 import type { Issue } from '../data/issues.ts';
 import { yoyMissingReason } from '../shared/format.ts';
 import { findExternalRefs } from '../publish/dist-check.ts';
-import { blockNodes, charColumn, parseTemplate, placeholdersOf, type TemplateBlock, type TemplateNode, type TemplatePlaceholder } from './parse-template.ts';
+import {
+  blockNodes,
+  charColumn,
+  parseTemplate,
+  placeholdersOf,
+  type TemplateBlock,
+  type TemplateBranch,
+  type TemplateNode,
+  type TemplatePlaceholder,
+} from './parse-template.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';
-import { compare, type Condition } from './parse-condition.ts';
+import { compare } from './parse-condition.ts';
 import { formatFigure } from './figure-text.ts';
 import { reportMessage } from './messages.ts';
 import type { FigureRun, RenderedReport, ReportBlock, ReportRun } from './types.ts';
@@ -130,13 +139,15 @@ interface Occurrence {
   emptyRangeReports: Set<number>;
   /** Report years where an optional clause was left out because of this figure. */
   omittedReports: Set<number>;
+  /** Report years where a condition on this figure failed for lack of data. */
+  testedReports: Set<number>;
 }
 
 /** A lack found while rendering, kept until we know whether its clause is shown or left out. */
 interface Note {
   ph: TemplatePlaceholder;
   subject: string;
-  kind: 'blank' | 'partial' | 'empty' | 'omitted';
+  kind: 'blank' | 'partial' | 'empty' | 'omitted' | 'tested';
   data: number[];
   reportYear: number;
 }
@@ -264,24 +275,25 @@ function renderPlaceholder(ctx: Context, tp: TemplatePlaceholder, reportYear: nu
   }
 }
 
-/** Whether a condition holds for a report year: the figure has data and, with an operator, compares true. */
-function holds(ctx: Context, c: Condition, reportYear: number): boolean {
+/**
+ * Whether a branch's condition holds for a report year: the figure has data and, with an operator, compares
+ * true. A figure lacking data is noted (as "tested"), so the admin still hears of it once.
+ */
+function holds(ctx: Context, branch: TemplateBranch, reportYear: number, notes: Note[]): boolean {
+  const c = branch.condition;
+  if (c === null || branch.subject === null) return true;
   const ph = c.subject;
-  let has: boolean;
-  let value: number | null;
   if (ph.ref.kind === 'streak' && ph.ref.field === 'years') {
-    // No streak is 0 years, a value a condition can test (`streak = 0`).
+    // No streak is 0 years, a value a condition can test (`streak = 0`), not a lack of data.
     const base = ph.at ? resolveYear(ph.at, reportYear) : reportYear;
     const years = streakAsOf(ctx.honorYears, ph.prev ? base - 1 : base).years;
-    has = years > 0;
-    value = years;
-  } else {
-    const tp: TemplatePlaceholder = { kind: 'placeholder', placeholder: ph, source: '', line: 0, column: 0 };
-    const p = renderPlaceholder(ctx, tp, reportYear);
-    has = !p.gap;
-    const v = p.run.kind === 'figure' ? p.run.value : Number(p.run.text);
-    value = v === null || !Number.isFinite(v) ? null : ph.form === 'yoy' ? Number((v * 100).toFixed(1)) : v;
+    return c.op === null ? years > 0 : compare(years, c.op, c.value!);
   }
+  const p = renderPlaceholder(ctx, branch.subject, reportYear);
+  const has = !p.gap;
+  notes.push(...p.notes.map((x): Note => (x.kind === 'empty' ? x : { ...x, kind: 'tested' })));
+  const v = p.run.kind === 'figure' ? p.run.value : Number(p.run.text);
+  const value = v === null || !Number.isFinite(v) ? null : ph.form === 'yoy' ? Number((v * 100).toFixed(1)) : v;
   if (c.op === null) return has;
   return has && value !== null && compare(value, c.op, c.value!);
 }
@@ -317,7 +329,7 @@ function renderNodes(ctx: Context, nodes: readonly TemplateNode[], year: number)
         absorb(out, r);
       }
     } else {
-      const branch = n.branches.find((b) => b.condition === null || holds(ctx, b.condition, year));
+      const branch = n.branches.find((b) => holds(ctx, b, year, out.notes));
       if (branch) {
         const r = renderNodes(ctx, branch.nodes, year);
         for (const run of r.runs) appendRun(out.runs, run);
@@ -341,11 +353,12 @@ function record(ctx: Context, notes: readonly Note[]): void {
         partialReports: new Set(),
         emptyRangeReports: new Set(),
         omittedReports: new Set(),
+        testedReports: new Set(),
       };
       ctx.occurrences.set(x.ph, o);
     }
     for (const y of x.data) o.missingData.add(y);
-    const set = { blank: o.blankReports, partial: o.partialReports, empty: o.emptyRangeReports, omitted: o.omittedReports }[x.kind];
+    const set = { blank: o.blankReports, partial: o.partialReports, empty: o.emptyRangeReports, omitted: o.omittedReports, tested: o.testedReports }[x.kind];
     set.add(x.reportYear);
   }
 }
@@ -383,11 +396,11 @@ function sameYears(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
 
 function warningFor(o: Occurrence, file: string): Issue {
   const base = { severity: 'warning' as const, file, line: o.line, column: o.column };
-  const { missingData: data, blankReports: blank, partialReports: partial, emptyRangeReports: empty, omittedReports: omitted } = o;
+  const { missingData: data, blankReports: blank, partialReports: partial, emptyRangeReports: empty, omittedReports: omitted, testedReports: tested } = o;
   if (data.size === 0) {
     return { ...base, code: 'report_empty_range', message: reportMessage('report_empty_range', { subject: o.subject, years: yearList(empty) }) };
   }
-  const only = (set: ReadonlySet<number>) => [blank, partial, empty, omitted].every((s) => s === set || s.size === 0);
+  const only = (set: ReadonlySet<number>) => [blank, partial, empty, omitted, tested].every((s) => s === set || s.size === 0);
   if (only(blank) && sameYears(data, blank)) {
     return { ...base, code: 'report_missing', message: reportMessage('report_missing', { subject: o.subject, years: yearList(data) }) };
   }
@@ -398,6 +411,7 @@ function warningFor(o: Occurrence, file: string): Issue {
   if (blank.size > 0) effects.push(`，${yearList(blank)} 年的报告中显示为“—（无数据）”`);
   if (partial.size > 0) effects.push(`，${yearList(partial)} 年的报告中只合计有数据的年份`);
   if (omitted.size > 0) effects.push(`，${yearList(omitted)} 年的报告省略了它所在的可选分句（[[ ]]）`);
+  if (tested.size > 0) effects.push(`，${yearList(tested)} 年的报告按条件（{{#if}}）选用了其他写法`);
   if (empty.size > 0) effects.push(`，合计年份范围在 ${yearList(empty)} 年的报告中为空`);
   return {
     ...base,

@@ -34,7 +34,8 @@ export type DirectiveError =
 
 export type ParsedDirective =
   | { ok: true; name: DirectiveName; condition: Condition | null }
-  | { ok: false; error: DirectiveError };
+  /** `name` is known when only the condition is wrong, so the directive still pairs with its `{{/if}}`. */
+  | { ok: false; name: DirectiveName | null; error: DirectiveError };
 
 const NAMES: Record<string, DirectiveName> = {
   '#if': 'if',
@@ -70,15 +71,15 @@ export function parseDirective(inner: string): ParsedDirective {
   const m = /^([#/])\s*([^\s<>=!]*)\s*([\s\S]*)$/.exec(text);
   const written = m ? `${m[1]}${m[2]}` : text;
   const name = NAMES[written.toLowerCase()];
-  if (!m || !name) return { ok: false, error: { code: 'report_unknown_directive', params: { name: written } } };
+  if (!m || !name) return { ok: false, name: null, error: { code: 'report_unknown_directive', params: { name: written } } };
   const rest = (m[3] ?? '').trim();
   if (name === 'else' || name === 'endif') {
-    if (rest !== '') return { ok: false, error: { code: 'report_condition_extra', params: { name: `{{${written}}}`, text: rest } } };
+    if (rest !== '') return { ok: false, name, error: { code: 'report_condition_extra', params: { name: `{{${written}}}`, text: rest } } };
     return { ok: true, name, condition: null };
   }
-  if (rest === '') return { ok: false, error: { code: 'report_condition_missing', params: { name: `{{${written} …}}` } } };
+  if (rest === '') return { ok: false, name, error: { code: 'report_condition_missing', params: { name: `{{${written} …}}` } } };
   const c = parseCondition(rest);
-  return c.ok ? { ok: true, name, condition: c.condition } : c;
+  return c.ok ? { ok: true, name, condition: c.condition } : { ok: false, name, error: c.error };
 }
 
 function parseCondition(text: string): { ok: true; condition: Condition } | { ok: false; error: DirectiveError } {

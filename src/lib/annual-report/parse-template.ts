@@ -21,6 +21,7 @@
  * starts (`{{`, `[[`, `]]`, `<!--`): in `经费{{ x }}` the placeholder is at column 3.
  */
 import { parsePlaceholder, type Placeholder, type PlaceholderError } from './parse-placeholder.ts';
+import { formatNumber } from '../shared/format.ts';
 import { DIRECTIVE_TEXT, isDirective, parseDirective, type Condition, type DirectiveError } from './parse-condition.ts';
 
 export interface TemplatePlaceholder {
@@ -44,7 +45,8 @@ export interface TemplateOptional {
 /** One branch of a choice: `{{#if}}`/`{{#elif}}` with a condition, or `{{#else}}` (condition null). */
 export interface TemplateBranch {
   condition: Condition | null;
-  /** The condition's placeholder position, for reference errors: the directive's `{{`. */
+  /** The condition's figure as a placeholder at the directive's `{{` (for reference errors and warnings); null for `{{#else}}`. */
+  subject: TemplatePlaceholder | null;
   line: number;
   column: number;
   nodes: TemplateNode[];
@@ -71,7 +73,7 @@ export type TemplateSyntaxError =
   | PlaceholderError
   | DirectiveError
   | { code: 'report_unclosed' | 'report_stray_close' | 'report_nested' | 'report_comment_unclosed'; params: NoParams }
-  | { code: 'report_too_long'; params: { length: number; start: string; limit: number } }
+  | { code: 'report_too_long'; params: { length: string; start: string; limit: number } }
   | { code: 'report_optional_unclosed' | 'report_optional_stray_close'; params: NoParams }
   | { code: 'report_if_unclosed'; params: NoParams }
   | { code: 'report_directive_stray'; params: { name: string } }
@@ -196,6 +198,9 @@ type Token =
   | { kind: 'if' | 'elif'; condition: Condition; line: number; column: number }
   | { kind: 'else' | 'endif'; line: number; column: number };
 
+/** Stands in for a condition that did not parse (its error is reported; no report is rendered). */
+const NO_CONDITION: Condition = { subject: { ref: { kind: 'year' }, at: null, prev: false, sum: null, form: 'full' }, op: null, value: null };
+
 const SPECIAL = /\{\{|\}\}|\[\[|\]\]/g;
 
 /** Preview of a long text for a message: its first characters and an ellipsis. */
@@ -246,19 +251,19 @@ function scanLine(line: string, from: number, lineNo: number, problems: Problems
       const source = line.slice(at, end + 2);
       i = end + 2;
       if (inner.length > MAX_PLACEHOLDER_LENGTH) {
-        problem({ code: 'report_too_long', params: { length: Array.from(inner).length, start: preview(inner), limit: MAX_PLACEHOLDER_LENGTH } }, at);
+        problem({ code: 'report_too_long', params: { length: formatNumber(Array.from(inner).length), start: preview(inner), limit: MAX_PLACEHOLDER_LENGTH } }, at);
         text += source;
       } else if (inner.includes('{{')) {
         problem({ code: 'report_nested', params: {} }, at);
         text += source;
       } else if (isDirective(inner)) {
         const d = parseDirective(inner);
-        if (!d.ok) {
-          problem(d.error, at);
-        } else {
+        if (!d.ok) problem(d.error, at);
+        if (d.name !== null) {
+          // A directive with a wrong condition still pairs with its {{/if}}, so one mistake gives one error.
           flush();
           const pos = { line: lineNo, column: cols.at(at) };
-          if (d.name === 'if' || d.name === 'elif') tokens.push({ kind: d.name, condition: d.condition!, ...pos });
+          if (d.name === 'if' || d.name === 'elif') tokens.push({ kind: d.name, condition: (d.ok && d.condition) || NO_CONDITION, ...pos });
           else tokens.push({ kind: d.name, ...pos });
         }
       } else {
@@ -295,6 +300,10 @@ type Frame =
 
 function frameNodes(f: Frame): TemplateNode[] {
   return f.kind === 'root' ? f.nodes : f.kind === 'optional' ? f.node.nodes : f.current.nodes;
+}
+
+function subjectOf(tok: { condition: Condition; line: number; column: number }): TemplatePlaceholder {
+  return { kind: 'placeholder', placeholder: tok.condition.subject, source: '', line: tok.line, column: tok.column };
 }
 
 const OPENER = { optional: '[[', choice: '{{#if}}' } as const;
@@ -345,7 +354,7 @@ function buildTree(tokens: Token[], problems: Problems): TemplateNode[] {
         else mismatch(']]', 'optional', tok, { code: 'report_optional_stray_close', params: {} });
         break;
       case 'if': {
-        const branch: TemplateBranch = { condition: tok.condition, line: tok.line, column: tok.column, nodes: [] };
+        const branch: TemplateBranch = { condition: tok.condition, subject: subjectOf(tok), line: tok.line, column: tok.column, nodes: [] };
         const node: TemplateChoice = { kind: 'choice', branches: [branch], line: tok.line, column: tok.column };
         push(node);
         stack.push({ kind: 'choice', node, current: branch, elseAt: null, reported: false });
@@ -362,7 +371,10 @@ function buildTree(tokens: Token[], problems: Problems): TemplateNode[] {
           problems.add({ error: { code: 'report_else_after_else', params: { name, ...t.elseAt } }, line: tok.line, column: tok.column });
           break;
         }
-        const branch: TemplateBranch = { condition: tok.kind === 'elif' ? tok.condition : null, line: tok.line, column: tok.column, nodes: [] };
+        const branch: TemplateBranch =
+          tok.kind === 'elif'
+            ? { condition: tok.condition, subject: subjectOf(tok), line: tok.line, column: tok.column, nodes: [] }
+            : { condition: null, subject: null, line: tok.line, column: tok.column, nodes: [] };
         t.node.branches.push(branch);
         t.current = branch;
         if (tok.kind === 'else') t.elseAt = { line: tok.line, column: tok.column };
@@ -448,13 +460,13 @@ function trimTokens(tokens: Token[]): Token[] {
 }
 
 /** Every placeholder of some nodes, conditions' subjects included (with the directive's position). */
-export function* placeholdersOf(nodes: readonly TemplateNode[]): Generator<{ placeholder: Placeholder; line: number; column: number }> {
+export function* placeholdersOf(nodes: readonly TemplateNode[]): Generator<TemplatePlaceholder> {
   for (const n of nodes) {
     if (n.kind === 'placeholder') yield n;
     else if (n.kind === 'optional') yield* placeholdersOf(n.nodes);
     else if (n.kind === 'choice') {
       for (const b of n.branches) {
-        if (b.condition) yield { placeholder: b.condition.subject, line: b.line, column: b.column };
+        if (b.subject) yield b.subject;
         yield* placeholdersOf(b.nodes);
       }
     }
