@@ -13,6 +13,7 @@ import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReade
 import { createHandler, type Contribution, type DatasetHandler } from './aggregate/datasets.ts';
 import { honorStreak } from '../shared/streak.ts';
 import { buildReports, type RenderedReport } from '../annual-report/build-reports.ts';
+import { readTemplateFile } from '../annual-report/read-template.ts';
 
 export interface PipelineOptions {
   /** Folder holding the CSV files. */
@@ -222,9 +223,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   };
   // The template is checked against the aggregated data, so only once the CSVs are valid.
   let reports: RenderedReport[] = [];
-  const template = hasErrors(issues) ? null : readOptionalText(join(opts.dataDir, REPORT_TEMPLATE_FILE));
-  if (template !== null) {
-    const r = buildReports({ file: displayPath(shownDir, REPORT_TEMPLATE_FILE), text: template }, summary, details, config);
+  const templateFile = displayPath(shownDir, REPORT_TEMPLATE_FILE);
+  const template = hasErrors(issues) ? { text: null, issues: [] } : readTemplateFile(join(opts.dataDir, REPORT_TEMPLATE_FILE), templateFile);
+  issues.push(...template.issues);
+  if (template.text !== null) {
+    const r = buildReports({ file: templateFile, text: template.text }, summary, details, config);
     issues.push(...r.issues);
     reports = r.reports;
   }
