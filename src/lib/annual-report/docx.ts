@@ -138,6 +138,8 @@ function bodyParagraph(runs: readonly ReportRun[], eastAsia: string = GONGWEN.fo
     spacing: EXACT,
     indent: FIRST_LINE,
     keepNext,
+    // 公文 figures sit tight against their units and the text around them ("1,344.73万元"): no automatic gap.
+    autoSpaceEastAsianText: false,
   });
 }
 
@@ -170,6 +172,7 @@ export function reportDocument(report: RenderedReport): Document {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: 720, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      autoSpaceEastAsianText: false,
       children: [new TextRun({ text: report.title, font: fontOf(GONGWEN.font.title), size: GONGWEN.size.title })],
     }),
     // 标题下空一行.
