@@ -1,7 +1,8 @@
 /**
- * npm run build [-- --data-dir DIR] [--rollback] [--verbose]
+ * npm run build [-- --data-dir DIR] [--rollback] [--verbose] [--allow-removal]
  * Data step and site build into staging; only when both succeed does the result replace dist/.
- * Exit 0 published, 1 nothing changed (bad data, failed build), 2 bad usage, 130 interrupted.
+ * Exit 0 published, 1 nothing changed (bad data, failed build, shrink guard), 2 bad usage,
+ * 3 published but a step after the swap did not finish, 130 interrupted (also: the npm that started it went away).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +10,15 @@ import { dirname, resolve } from 'node:path';
 import { defaultDeps, defaultPaths, publish, rollback } from '../src/lib/publish/publish.ts';
 import type { PublishPaths } from '../src/lib/publish/publish.ts';
 import { readArgs, usageError } from '../src/lib/cli/args.ts';
+import { watchParents } from '../src/lib/publish/parent-watch.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = '用法：npm run build -- [--data-dir 目录] [--rollback] [--verbose]';
+const USAGE = '用法：npm run build -- [--data-dir 目录] [--rollback] [--verbose] [--allow-removal]';
 
 // --dist-dir and the other folders are for tests and unusual layouts; an admin never needs them.
 const args = readArgs(
   process.argv.slice(2),
-  { 'data-dir': 'value', 'dist-dir': 'value', 'cache-dir': 'value', 'site-data-dir': 'value', 'report-file': 'value', rollback: 'flag', verbose: 'flag' },
+  { 'data-dir': 'value', 'dist-dir': 'value', 'cache-dir': 'value', 'site-data-dir': 'value', 'report-file': 'value', rollback: 'flag', verbose: 'flag', 'allow-removal': 'flag' },
   USAGE,
 );
 const folder = (v: string | true | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -48,5 +50,8 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-const result = await publish(paths, defaultDeps(), { signal: controller.signal, verbose });
+// SIGTERM to npm ends npm but never reaches this process: watch the processes up to npm as well.
+const parent = watchParents(() => controller.abort());
+const allowRemoval = args['allow-removal'] === true;
+const result = await publish(paths, defaultDeps(), { signal: controller.signal, verbose, allowRemoval, parentGone: parent.gone });
 process.exit(result.exitCode);
