@@ -18,7 +18,7 @@ import { describeHolder, ownRecord, releaseLock, takeLock } from './lock.ts';
 import { MANIFEST_FILE, datasetCounts, verifySite, writeManifest } from './manifest.ts';
 import { isAlive } from './proc.ts';
 import { findRemovals, formatRemoval, formatRemovalRefusal, liveCounts } from './shrink-guard.ts';
-import { JOURNAL_FILE, endSwap, fsSwapIo, repairSwap, runSwap } from './swap.ts';
+import { JOURNAL_FILE, SwapUndoFailed, endSwap, fsSwapIo, repairSwap, runSwap } from './swap.ts';
 import type { Move, SwapIo } from './swap.ts';
 
 /** Every path publishing touches; all absolute. `distDir` and `cacheDir` must be on one file system (renames). */
@@ -288,6 +288,14 @@ function byHand(p: PublishPaths): string {
   return `如果确定没有构建在运行，可以删除 ${shown(p, lockFile(p))} 后重新运行。`;
 }
 
+/** A swap failed and putting the old site back failed too (a disk gone bad): what the admin can do. */
+function undoFailed(p: PublishPaths, e: SwapUndoFailed): string[] {
+  return [
+    `无法替换 ${shown(p, p.distDir)}/：${describeFsError(e.failure)}；把原来的网站放回去也失败了：${describeFsError(e.undoFailure)}。`,
+    `${shown(p, p.distDir)}/ 现在可能不存在。排除故障后运行 npm run build 或 npm run build -- --rollback，它们会先按 ${shown(p, join(p.cacheDir, JOURNAL_FILE))} 自动恢复原来的网站。`,
+  ];
+}
+
 class Interrupted extends Error {}
 
 /** One step after the swap that did not finish: what, and why. */
@@ -444,6 +452,10 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
     try {
       runSwap(p.cacheDir, 'publish', moves, io);
     } catch (e) {
+      if (e instanceof SwapUndoFailed) {
+        for (const l of undoFailed(p, e)) log(l);
+        return done(EXIT.unchanged);
+      }
       // e.g. EXDEV (dist and .cache on different disks), EBUSY (dist is a mount point), ENOSPC for the journal.
       log(`无法替换 ${shown(p, p.distDir)}/：${describeFsError(e)}`);
       log(`发布失败。${unchanged}（${shown(p, p.distDir)}/ 与 ${shown(p, p.cacheDir)}/ 须在同一磁盘上，且 ${shown(p, p.distDir)}/ 不能是挂载点。）`);
@@ -563,6 +575,10 @@ export function rollback(p: PublishPaths, log: (line: string) => void, ioOverrid
     try {
       runSwap(p.cacheDir, 'rollback', moves, io);
     } catch (e) {
+      if (e instanceof SwapUndoFailed) {
+        for (const l of undoFailed(p, e)) log(l);
+        return EXIT.unchanged;
+      }
       log(`无法替换 ${shown(p, p.distDir)}/：${describeFsError(e)}。回滚失败，${unchanged}`);
       return EXIT.unchanged;
     }

@@ -72,10 +72,24 @@ export function runSwap(cacheDir: string, action: Journal['action'], moves: read
       done.push(m);
     }
   } catch (e) {
-    // If an undo fails too, the journal stays and the next start finishes the repair.
-    for (const m of done.reverse()) io.rename(m.to, m.from);
+    try {
+      for (const m of done.reverse()) io.rename(m.to, m.from);
+    } catch (undo) {
+      // The journal stays: the next start finishes the repair.
+      throw new SwapUndoFailed(e, undo);
+    }
     io.remove(journal);
     throw e;
+  }
+}
+
+/** A rename of the swap failed and so did putting back the ones already made: `dist` may be missing until the next start. */
+export class SwapUndoFailed extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly undoFailure: unknown,
+  ) {
+    super('swap failed and could not be undone');
   }
 }
 
