@@ -53,17 +53,21 @@ export function launcherChain(pid: number = process.pid, procRoot = '/proc', fal
   return chain.slice(0, 1);
 }
 
-/** The first watched process that no longer runs (or whose pid now belongs to another program), or null. */
-export function firstGone(chain: readonly WatchedProcess[], procRoot = '/proc'): WatchedProcess | null {
+/**
+ * The farthest watched process that no longer runs (or whose pid now belongs to another program), or null.
+ * Farthest: when npm ends, the shell it started often ends too, and the message should name npm.
+ */
+export function goneLauncher(chain: readonly WatchedProcess[], procRoot = '/proc'): WatchedProcess | null {
+  let gone: WatchedProcess | null = null;
   for (const p of chain) {
     if (p.start === null) {
-      if (!isAlive(p.pid)) return p;
+      if (!isAlive(p.pid)) gone = p;
       continue;
     }
     const now = procStat(p.pid, procRoot);
-    if (now === null || now.start !== p.start || now.state === 'Z' || now.state === 'X') return p;
+    if (now === null || now.start !== p.start || now.state === 'Z' || now.state === 'X') gone = p;
   }
-  return null;
+  return gone;
 }
 
 /** `启动本次构建的 npm（进程 4242）已经退出`. */
@@ -87,7 +91,7 @@ export function watchParents(onGone: (reason: string) => void, opts: { chain?: W
   let reason: string | null = null;
   const gone = (): string | null => {
     if (reason === null) {
-      const p = firstGone(chain, procRoot);
+      const p = goneLauncher(chain, procRoot);
       if (p !== null) {
         reason = describeGone(p);
         onGone(reason);
