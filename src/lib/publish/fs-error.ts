@@ -23,3 +23,13 @@ export function describeFsError(e: unknown): string {
   if (typeof code === 'string' && CAUSES[code]) return `${CAUSES[code]}（${code}）`;
   return e instanceof Error ? e.message : String(e);
 }
+
+/** The Chinese cause of the first file-system error code named in a tool's output (`ENOSPC: no space left…`), or null. */
+export function fsCauseIn(output: string): string | null {
+  // Not `\b`: Astro's progress lines run the code into the file name (`…case-type.csvENOSPC: no space…`).
+  for (const m of output.matchAll(/(?<![A-Z])(E[A-Z]{2,})(?![A-Z])/g)) {
+    const code = m[1] as string;
+    if (CAUSES[code]) return `${CAUSES[code]}（${code}）`;
+  }
+  return null;
+}

@@ -13,7 +13,7 @@ import { changeReport } from './change-report.ts';
 import { readConfig } from '../shared/config.ts';
 import { checkDist, formatExternalRef } from './dist-check.ts';
 import type { PublishedData } from './change-report.ts';
-import { describeFsError } from './fs-error.ts';
+import { describeFsError, fsCauseIn } from './fs-error.ts';
 import { describeHolder, ownRecord, releaseLock, takeLock } from './lock.ts';
 import { MANIFEST_FILE, datasetCounts, verifySite, writeManifest } from './manifest.ts';
 import { isAlive } from './proc.ts';
@@ -410,9 +410,12 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
       await deps.buildSite({ root: p.root, dataDir: stagingData, outDir: stagingDist, signal, verbose: opts.verbose === true, env });
     } catch (e) {
       check();
-      log((e as Error).message);
+      const message = (e as Error).message;
+      log(message);
       log('');
-      log(`站点构建失败。${unchanged}`);
+      // Astro prints its own (English) stack; a full disk or a permission problem is worth saying in Chinese.
+      const cause = fsCauseIn(message);
+      log(`站点构建失败${cause ? `：${cause}` : ''}。${unchanged}`);
       return done(EXIT.unchanged);
     }
     timings.push({ step: '站点构建', seconds: seconds(t) });

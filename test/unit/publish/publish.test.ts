@@ -441,6 +441,18 @@ describe('publishing under faults', () => {
     expect(readdirSync(join(dir, '.cache')).filter((n) => n.startsWith('trash-'))).toEqual([]);
   });
 
+  it('names a full disk in Chinese when the site build fails on it, and changes nothing', async () => {
+    await publish(paths, deps(dataStep(1, '2026-01-01T00:00:00.000Z')));
+    const before = snapshot(join(dir, 'dist'));
+    logs = [];
+    const r = await publish(paths, deps(dataStep(2, '2026-01-02T00:00:00.000Z'), async () => {
+      throw new Error('astro build 退出码 1\n18:38:19   ├─ /downloads/militia-case-type.csvENOSPC: no space left on device, write');
+    }));
+    expect(r.exitCode).toBe(1);
+    expect(logs.at(-1)).toBe('站点构建失败：磁盘空间已满（ENOSPC）。已发布的网站未改动（dist/ 保持原样）。');
+    expect(snapshot(join(dir, 'dist'))).toEqual(before);
+  });
+
   it('changes nothing and says so in Chinese when the disk is full writing the manifest before the swap', async () => {
     await publish(paths, deps(dataStep(1, '2026-01-01T00:00:00.000Z')));
     const before = snapshot(join(dir, 'dist'));
