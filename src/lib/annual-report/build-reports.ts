@@ -7,7 +7,7 @@ import type { Summary, Details, MetricSeries } from '../shared/types.ts';
 import { sumNumbers } from '../shared/decimal.ts';
 import { matchingYears, streakOfYears } from '../shared/streak.ts';
 import type { Issue } from '../data/issues.ts';
-import { formatNumber, formatValue, formatYoyWords, yoyMissingReason } from '../shared/format.ts';
+import { formatChange, formatNumber, formatValue } from '../shared/format.ts';
 import { parseTemplate, type TemplateSegment, type TemplatePlaceholder } from './parse-template.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';
 import { reportMessage } from './messages.ts';
@@ -203,9 +203,9 @@ function renderMetric(ctx: Context, tp: TemplatePlaceholder, id: string, m: Metr
   }
   if (ph.form === 'yoy') {
     const ratio = m.yoy[String(target)] ?? null;
-    const words = formatYoyWords(ratio);
-    if (words === null) return figure(`—（${yoyMissingReason(m.byYear[String(target - 1)])}）`, id, target, description, null, false);
-    return figure(words, id, target, description, ratio, false);
+    const change = formatChange({ kind: 'percent', yoy: ratio, previous: m.byYear[String(target - 1)] });
+    if (change.direction === 'none') return figure(`—（${change.text}）`, id, target, description, null, false);
+    return figure(change.text, id, target, description, ratio, false);
   }
   return figure(fmt(v), id, target, description, v, false);
 }
