@@ -93,9 +93,6 @@ function closest(name: string, candidates: readonly string[]): string | null {
   return best !== null && bestD <= limit ? best : null;
 }
 
-/** The streak as of a report's year, from the years with a matching honor (the rule of streak.ts). */
-export const streakAsOf = streakOfYears;
-
 /** The metric's first year with a value, if it is at most `to`; otherwise `to` itself. */
 function firstYearOf(m: MetricSeries, to: number): number {
   let first = to;
@@ -224,7 +221,7 @@ function renderPlaceholder(ctx: Context, tp: TemplatePlaceholder, reportYear: nu
       return { kind: 'text', text: String(target) };
     case 'streak': {
       const title = ctx.summary.honors.streak.title;
-      const s = streakAsOf(ctx.honorYears, target);
+      const s = streakOfYears(ctx.honorYears, target);
       if (ph.ref.field === 'title') {
         return figure(title, 'streak.title', target, `连续获评的荣誉名称（streak.title）`, null, false);
       }

@@ -1,10 +1,8 @@
 /** The key-figure cards of the overview: values, change wording and trends, computed once from SiteData. */
 import type { SiteData } from './site-data.ts';
-import { honorStreak } from '../shared/streak.ts';
-import type { HonorEntry } from '../shared/types.ts';
 import { formatCompact, formatNumber, formatPercent, formatPointChange, yoyDirection, yoyMissingReason, type YoyDirection } from '../shared/format.ts';
 import { describeSeries, describeRate, seriesYears } from './sentence.ts';
-import { metricOf, rateOf } from './tables.ts';
+import { metricOf, rateOf } from './tables/index.ts';
 
 /** A change as shown on a card: direction (for the ▲/▼ glyph) and the words, e.g. "比上年增长 12.4%". */
 export interface ChangeText {
@@ -167,11 +165,6 @@ export function buildKpis(data: SiteData, year: number): KpiCardModel[] {
   return cards;
 }
 
-/** The streak as of `asOf`, counted as the contract counts summary.honors.streak (one rule, in streak.ts). */
-export function streakAsOf(honors: readonly HonorEntry[], title: string, asOf: number): { years: number; through: number | null } {
-  const { years, through } = honorStreak(honors, title, asOf);
-  return { years, through };
-}
 
 /** Years in a series with data, ascending (re-exported for pages). */
 export { seriesYears };

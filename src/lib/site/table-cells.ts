@@ -1,5 +1,5 @@
 /** Display text of a registered table's cells (the CSV writes the raw cells; the page shows these). */
-import type { Cell, TableColumn } from './tables.ts';
+import type { Cell, TableColumn } from './tables/index.ts';
 import { formatNumber } from '../shared/format.ts';
 
 /**
