@@ -17,6 +17,12 @@ const CAUSES: Record<string, string> = {
   EISDIR: '应为文件，实际是文件夹',
 };
 
+/** True for an error of the operating system (`ENOSPC`, `EACCES`…), not a bug of ours (`ERR_…` codes or none). */
+export function isFsError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
 /** `磁盘空间已满（ENOSPC）` for a Node file-system error; any other error gives its own message. */
 export function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;

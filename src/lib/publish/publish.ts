@@ -13,7 +13,7 @@ import { changeReport } from './change-report.ts';
 import { readConfig } from '../shared/config.ts';
 import { checkDist, formatExternalRef } from './dist-check.ts';
 import type { PublishedData } from './change-report.ts';
-import { describeFsError, fsCauseIn } from './fs-error.ts';
+import { describeFsError, fsCauseIn, isFsError } from './fs-error.ts';
 import { describeHolder, ownRecord, releaseLock, takeLock } from './lock.ts';
 import { MANIFEST_FILE, datasetCounts, verifySite, writeManifest } from './manifest.ts';
 import { isAlive } from './proc.ts';
@@ -372,6 +372,7 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
     try {
       data = await deps.runData(p.dataDir, stagingData, shown(p, p.dataDir));
     } catch (e) {
+      if (!isFsError(e)) throw e;
       log(`数据处理出错：${describeFsError(e)}`);
       log(`构建未完成。${unchanged}`);
       return done(EXIT.unchanged);
@@ -517,9 +518,14 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
       for (const l of liveButUnfinished(p, '新网站已经发布并生效', [{ what: '发布后的收尾', why: describeFsError(e) }])) log(l);
       return done(EXIT.liveButUnfinished);
     }
-    log(`构建出错：${describeFsError(e)}`);
     log(`构建未完成。${unchanged}`);
-    return done(EXIT.unchanged);
+    // A file-system failure is the machine's state, told in Chinese; anything else is a bug (or a UserError)
+    // for the command wrapper to report with its own exit status. The finally below still cleans up.
+    if (isFsError(e)) {
+      log(`原因：${describeFsError(e)}`);
+      return done(EXIT.unchanged);
+    }
+    throw e;
   } finally {
     try {
       io.remove(staging);
@@ -607,7 +613,8 @@ export function rollback(p: PublishPaths, log: (line: string) => void, ioOverrid
     log('注意：data/ 中的 CSV 没有改动，下次 npm run build 会按当前 CSV 重新发布。');
     return EXIT.ok;
   } catch (e) {
-    // Everything after the swap is guarded by attempt(): this is a failure before it.
+    // Everything after the swap is guarded by attempt(): this is a failure before it. A bug goes to the wrapper.
+    if (!isFsError(e)) throw e;
     log(`回滚出错：${describeFsError(e)}。回滚失败，${unchanged}`);
     return EXIT.unchanged;
   } finally {

@@ -453,6 +453,24 @@ describe('publishing under faults', () => {
     expect(snapshot(join(dir, 'dist'))).toEqual(before);
   });
 
+  it('hands a bug (not a file-system error) before the swap on to the command wrapper, after saying dist is unchanged and cleaning up', async () => {
+    await publish(paths, deps(dataStep(1, '2026-01-01T00:00:00.000Z')));
+    const before = snapshot(join(dir, 'dist'));
+    logs = [];
+    const bug = new TypeError("Cannot read properties of undefined (reading 'x')");
+    await expect(publish(paths, deps(async () => { throw bug; }))).rejects.toBe(bug);
+    expect(logs).toEqual(['数据校验……', '构建未完成。已发布的网站未改动（dist/ 保持原样）。']);
+    expect(snapshot(join(dir, 'dist'))).toEqual(before);
+    expect(readdirSync(join(dir, '.cache')).filter((n) => /^staging-|lock/.test(n))).toEqual([]);
+  });
+
+  it('says why in Chinese when the data step meets a file-system error', async () => {
+    logs = [];
+    const r = await publish(paths, deps(async () => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); }));
+    expect(r.exitCode).toBe(1);
+    expect(logs).toEqual(['数据校验……', '数据处理出错：没有权限（EACCES）', '构建未完成。已发布的网站未改动（dist/ 保持原样）。']);
+  });
+
   it('changes nothing and says so in Chinese when the disk is full writing the manifest before the swap', async () => {
     await publish(paths, deps(dataStep(1, '2026-01-01T00:00:00.000Z')));
     const before = snapshot(join(dir, 'dist'));
