@@ -245,6 +245,20 @@ describe('rollback', () => {
     expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toContain('576.2');
   });
 
+  it('does not wait for a running build: says so, names the lock file, and changes nothing', async () => {
+    await publish(paths, deps(dataStep(1, '2026-01-01T00:00:00.000Z')));
+    await publish(paths, deps(dataStep(2, '2026-01-02T00:00:00.000Z')));
+    const before = snapshot(join(dir, 'dist'));
+    const holder = await sleeper();
+    writeLock({ pid: holder.pid, start: startOf(holder.pid), boot: bootId(), command: 'build', since: SINCE });
+    logs = [];
+    expect(rollback(paths, (l) => logs.push(l))).toBe(1);
+    expect(logs).toEqual([
+      `另一个构建正在进行（进程 ${holder.pid}，2026-03-02 10:15:02 开始），请等它结束后再回滚。如果确定没有构建在运行，可以删除 .cache/build.lock 后重新运行。网站未改动。`,
+    ]);
+    expect(snapshot(join(dir, 'dist'))).toEqual(before);
+  });
+
   it('says there is nothing to roll back to on a first publish', () => {
     expect(rollback(paths, (l) => logs.push(l))).toBe(1);
     expect(logs).toEqual(['没有可恢复的上一版（.cache/dist-previous/ 不存在）。网站未改动。']);
