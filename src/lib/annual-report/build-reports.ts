@@ -8,7 +8,7 @@ import type { Summary, Details, MetricSeries } from '../shared/types.ts';
 import { sumNumbers } from '../shared/decimal.ts';
 import { matchingYears, streakOfYears } from '../shared/streak.ts';
 import type { Issue } from '../data/issues.ts';
-import { yoyMissingReason } from '../shared/format.ts';
+import { missingChangeReason } from '../shared/format.ts';
 import { findExternalRefs } from '../publish/dist-check.ts';
 import {
   blockNodes,
@@ -105,9 +105,6 @@ function closest(name: string, candidates: readonly string[]): string | null {
   const limit = Math.max(2, Math.floor(Array.from(name).length / 3));
   return best !== null && bestD <= limit ? best : null;
 }
-
-/** The streak as of a report's year, from the years with a matching honor (the rule of streak.ts). */
-export const streakAsOf = streakOfYears;
 
 /** The metric's first year with a value, if it is at most `to`; otherwise `to` itself. */
 function firstYearOf(m: MetricSeries, to: number): number {
@@ -236,7 +233,7 @@ function renderMetric(tp: TemplatePlaceholder, id: string, m: MetricSeries, repo
   }
   if (ph.form === 'yoy') {
     const ratio = m.yoy[String(target)] ?? null;
-    if (ratio === null) return piece(figure(`—（${yoyMissingReason(m.byYear[String(target - 1)])}）`, id, target, description, null, false), true);
+    if (ratio === null) return piece(figure(`—（${missingChangeReason(m.byYear[String(target - 1)])}）`, id, target, description, null, false), true);
     return piece(figure(formatFigure(ratio, m.unit, 'yoy'), id, target, description, ratio, false));
   }
   return piece(figure(fmt(v), id, target, description, v, false));
@@ -253,7 +250,7 @@ function renderPlaceholder(ctx: Context, tp: TemplatePlaceholder, reportYear: nu
       return piece({ kind: 'text', text: String(target) });
     case 'streak': {
       const title = ctx.summary.honors.streak.title;
-      const s = streakAsOf(ctx.honorYears, target);
+      const s = streakOfYears(ctx.honorYears, target);
       if (ph.ref.field === 'title') {
         return piece(figure(title, 'streak.title', target, `连续获评的荣誉名称（streak.title）`, null, false));
       }
@@ -286,7 +283,7 @@ function holds(ctx: Context, branch: TemplateBranch, reportYear: number, notes: 
   if (ph.ref.kind === 'streak' && ph.ref.field === 'years') {
     // No streak is 0 years, a value a condition can test (`streak = 0`), not a lack of data.
     const base = ph.at ? resolveYear(ph.at, reportYear) : reportYear;
-    const years = streakAsOf(ctx.honorYears, ph.prev ? base - 1 : base).years;
+    const years = streakOfYears(ctx.honorYears, ph.prev ? base - 1 : base).years;
     return c.op === null ? years > 0 : compare(years, c.op, c.value!);
   }
   const p = renderPlaceholder(ctx, branch.subject, reportYear);

@@ -84,10 +84,6 @@ export const REPORT_MESSAGES = {
     zh: '模板中引用了外部地址 {url}：网站不能从其他网站加载内容（可能部署在政务内网），请删除',
     en: 'the template text would make pages load from another host',
   },
-  report_encoding: {
-    zh: '模板既不是 UTF-8 也不是 GB18030/GBK 编码，无法读取：请用记事本“另存为”，编码选“UTF-8”',
-    en: 'the template is neither UTF-8 nor GB18030',
-  },
   report_missing_omitted: {
     zh: '{subject}在 {years} 年无数据，这些年度的报告省略了它所在的可选分句（[[ ]]）',
     en: 'a figure without data left out its optional clause in some reports',

@@ -1,5 +1,5 @@
 /** What the report pages and files say about a report besides its text: period, build time, file names, downloads. */
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime } from '../shared/china-time.ts';
 import type { RenderedReport } from './types.ts';
 
 /** The period the figures of a year's report cover: "数据截至2025年". */
