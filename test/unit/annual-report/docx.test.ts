@@ -234,6 +234,15 @@ describe('the 2025 .docx in figures', () => {
     ]);
   });
 
+  it('keeps hostile text as text: markup, ampersands, quotes and control-like characters stay well-formed', async () => {
+    const hostile = '<script>alert(7)</script> & "x" \'y\' ]]> \u3000＜＞';
+    const report: RenderedReport = { year: 2025, title: `${hostile}报告`, text: '', blocks: [{ kind: 'paragraph', runs: [{ kind: 'text', text: hostile }] }] };
+    const bytes = await reportToDocx(report, { district: '<b>区</b>&', generatedAt: NOW.toISOString(), description: '"&<>' });
+    const d = await openDocx(bytes);
+    expect(d.paragraphs.map(textOf)).toEqual([`${hostile}报告`, '', hostile]);
+    expect(first(parseXml(d.files['docProps/core.xml']!), 'dc:creator')!.children.join('')).toBe('<b>区</b>&');
+  });
+
   it('escapes XML in the font table and the measures match the standard in millimetres', () => {
     expect(fontTableXml()).not.toMatch(/&(?!amp;|lt;|gt;|quot;)/);
     expect(GONGWEN.margin).toEqual({ top: 2098, bottom: 1984, left: 1587, right: 1474 });
