@@ -4,7 +4,7 @@
  * Placeholder syntax: see parse-placeholder.ts; conditions: parse-condition.ts; Markdown subset, optional
  * clauses and positions: parse-template.ts. Figures become text in figure-text.ts only.
  */
-import type { Summary, Details, MetricSeries } from '../shared/types.ts';
+import type { Summary, Details, MetricSeries, FileReport, DatasetId } from '../shared/types.ts';
 import { sumNumbers } from '../shared/decimal.ts';
 import { matchingYears, streakOfYears } from '../shared/streak.ts';
 import type { Issue } from '../data/issues.ts';
@@ -75,6 +75,29 @@ export function breakdownMetric(details: Details, id: string): MetricSeries | nu
 /** The series a metric placeholder names: a summary.json metric, else a breakdown key; null when unknown. */
 export function resolveMetric(summary: Summary, details: Details, id: string): MetricSeries | null {
   return summary.metrics[id] ?? breakdownMetric(details, id);
+}
+
+/** The data file a metric id's family comes from: `indicator:` indicators.csv, `funding.` funding.csv, …; null for none. */
+export function sourceDataset(id: string): DatasetId | null {
+  if (id.startsWith('indicator:')) return 'indicators';
+  const family: Record<string, DatasetId> = {
+    funding: 'funding',
+    militia: 'militia_cases',
+    training: 'training_sessions',
+    school: 'school_placements',
+    honors: 'honors',
+  };
+  return family[id.split('.')[0] ?? ''] ?? null;
+}
+
+/**
+ * The file of a metric's family when it is absent or has no counted rows: the name cannot be checked
+ * against it, so the figure is taken as having no data (clauses left out, one warning) rather than refused.
+ */
+function emptySource(details: Details, id: string): FileReport | null {
+  const dataset = sourceDataset(id);
+  const f = details.files.find((x) => x.dataset === dataset);
+  return f && (!f.present || f.counted === 0) ? f : null;
 }
 
 /** Levenshtein distance, for "did you mean" hints. */
@@ -196,10 +219,9 @@ function piece(run: ReportRun, gap = false, notes: Note[] = []): Piece {
   return { run, gap, zero: run.kind === 'figure' && run.value === 0 && !run.description.endsWith('比上年增减'), notes };
 }
 
-function renderMetric(tp: TemplatePlaceholder, id: string, m: MetricSeries, reportYear: number): Piece {
+function renderMetric(tp: TemplatePlaceholder, id: string, m: MetricSeries, reportYear: number, subject = metricSubject(id, m)): Piece {
   const ph: Placeholder = tp.placeholder;
   const base = ph.at ? resolveYear(ph.at, reportYear) : reportYear;
-  const subject = metricSubject(id, m);
   const name = id.startsWith('indicator:') ? id.slice('indicator:'.length) : m.label;
   const note = (kind: Note['kind'], data: number[]): Note => ({ ph: tp, subject, kind, data, reportYear });
   const fmt = (v: number) => formatFigure(v, m.unit, ph.form === 'value' ? 'value' : 'full');
@@ -266,8 +288,14 @@ function renderPlaceholder(ctx: Context, tp: TemplatePlaceholder, reportYear: nu
       return piece(figure(formatFigure(s.years, '年', ph.form === 'value' ? 'value' : 'full'), 'streak', target, description, s.years, false));
     }
     case 'metric': {
-      const m = resolveMetric(ctx.summary, ctx.details, ph.ref.id)!;
-      return renderMetric(tp, ph.ref.id, m, reportYear);
+      const id = ph.ref.id;
+      const m = resolveMetric(ctx.summary, ctx.details, id);
+      if (m) return renderMetric(tp, id, m, reportYear);
+      // A family whose data file is absent or empty (checkReferences let it through): no data in any year.
+      const file = emptySource(ctx.details, id)?.file ?? '';
+      const name = id.startsWith('indicator:') ? id.slice('indicator:'.length) : id;
+      const subject = `${id.startsWith('indicator:') ? '指标' : '数据项'}“${name}”（${file} 未提供或没有数据）`;
+      return renderMetric(tp, id, { label: name, unit: '', byYear: {}, yoy: {} }, reportYear, subject);
     }
   }
 }
@@ -433,7 +461,7 @@ function checkReferences(blocks: readonly TemplateBlock[], summary: Summary, det
     for (const s of placeholdersOf(nodes)) {
       if (s.placeholder.ref.kind !== 'metric') continue;
       const id = s.placeholder.ref.id;
-      if (resolveMetric(summary, details, id)) continue;
+      if (resolveMetric(summary, details, id) || emptySource(details, id)) continue;
       const at = { severity: 'error' as const, file, line: s.line, column: s.column };
       if (id.startsWith('indicator:')) {
         const name = id.slice('indicator:'.length);

@@ -291,6 +291,23 @@ describe('templates at the edges', () => {
     ]);
   });
 
+  it('a figure whose data file is absent is a figure without data (a warning naming the file), not an unknown name', () => {
+    const files = [{ dataset: 'indicators' as const, file: 'data/indicators.csv', present: false, encoding: null, rows: 0, counted: 0, rejected: 0 }];
+    const r = buildReports({ file: FILE, text: '全年[[走访{{ 指标:走访部队 }}，]]工作扎实。' }, SUMMARY, { ...DETAILS, files }, { district: '示例区' });
+    expect(r.reports.map((x) => x.text.split('\n')[2])).toEqual(['　　全年工作扎实。', '　　全年工作扎实。', '　　全年工作扎实。']);
+    expect(r.issues.map(formatIssue)).toEqual([
+      'data/report-template.md:1:7: 警告: 指标“走访部队”（data/indicators.csv 未提供或没有数据）在 2021、2022、2023 年无数据，这些年度的报告省略了它所在的可选分句（[[ ]]）',
+    ]);
+  });
+
+  it('a name missing from a data file that has rows is still an error', () => {
+    const files = [{ dataset: 'indicators' as const, file: 'data/indicators.csv', present: true, encoding: 'utf-8' as const, rows: 3, counted: 3, rejected: 0 }];
+    const r = buildReports({ file: FILE, text: '全年[[走访{{ 指标:走访部队 }}，]]工作扎实。' }, SUMMARY, { ...DETAILS, files }, { district: '示例区' });
+    expect(r.issues.map(formatIssue)).toEqual([
+      'data/report-template.md:1:7: 错误: 未知的指标“走访部队”：indicators.csv 中没有这个指标（指标名须与 indicators.csv “指标”列完全一致）',
+    ]);
+  });
+
   it('parses without conditionals into the same blocks as text and placeholders', () => {
     const p = parseTemplate('甲{{ year }}乙');
     expect(p.problems).toEqual([]);

@@ -140,4 +140,24 @@ describe('the sample report template', () => {
       for (const f of figuresOf(report()).filter((x) => x.text.endsWith('万元'))) expect(f.text).toMatch(/^[\d,]+\.\d\d万元$/);
     });
   });
+
+  it('renders readable reports, without holes, for a data folder with funding.csv alone', async () => {
+    const { mkdtempSync, cpSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { runPipeline } = await import('../../../src/lib/data/pipeline.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'funding-only-'));
+    try {
+      for (const f of ['funding.csv', 'config.json', 'report-template.md']) cpSync(join('data', f), join(dir, f));
+      const r = await runPipeline({ dataDir: dir, displayDir: 'data' });
+      expect(r.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
+      expect(r.reports.map((x) => x.year)).toEqual(summary.years);
+      for (const x of r.reports) {
+        expect(x.text).not.toMatch(/—|无数据|近两年|连续|（\s*）/);
+        expect(x.text).toContain('全年区财政投入党管武装和双拥工作经费');
+      }
+      expect(r.issues.every((i) => i.severity === 'warning' && /无数据/.test(i.message))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
