@@ -5,7 +5,7 @@ import { sort } from 'd3-array';
 import { DATASETS, type DatasetSchema } from './schema/index.ts';
 import type { Details, FileReport, MetricSeries, Summary, Breakdown, HonorEntry, IndicatorEntry } from '../shared/types.ts';
 import { hasErrors, sortIssues, type Issue } from './issues.ts';
-import { readConfig, type SiteConfig } from '../shared/config.ts';
+import { CONFIG_FILE, loadConfig, type SiteConfig } from '../shared/config.ts';
 import { RESAVE_CSV, judgeEncoding, scanFileBytes, sniffFile, type Encoding } from './read/decode.ts';
 import { readCsvFile } from './read/csv.ts';
 import { buildDayOf, type BuildDay } from './read/values.ts';
@@ -22,7 +22,7 @@ export interface PipelineOptions {
   displayDir?: string;
   /** Build time; the build day is its date in UTC+8. Default: now. */
   now?: Date;
-  /** Site config; default read from `<dataDir>/config.json`. */
+  /** Site config; default read from `<dataDir>/config.json`, its problems reported like a CSV's. */
   config?: SiteConfig;
 }
 
@@ -176,8 +176,8 @@ function emptyMetric(label: string, unit: string): MetricSeries {
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const now = opts.now ?? new Date();
   const today = buildDayOf(now);
-  const config = opts.config ?? readConfig(opts.dataDir);
   const shownDir = opts.displayDir ?? opts.dataDir;
+  const { config, issues: configIssues } = opts.config ? { config: opts.config, issues: [] } : loadConfig(opts.dataDir, displayPath(shownDir, CONFIG_FILE));
   const results = await Promise.all(
     DATASETS.map((s) => readDataset(s, join(opts.dataDir, s.file), displayPath(shownDir, s.file), today)),
   );
@@ -197,7 +197,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     if (c.honors) honors = c.honors;
     if (c.indicators) indicators = c.indicators;
   }
-  const issues = sortIssues(results.flatMap((r) => r.issues));
+  const issues = sortIssues([...configIssues, ...results.flatMap((r) => r.issues)]);
   const sortedYears = sort([...years]);
   const generatedAt = now.toISOString();
   const summary: Summary = {
