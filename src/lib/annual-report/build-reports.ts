@@ -20,6 +20,8 @@ import {
   type TemplateNode,
   type TemplatePlaceholder,
 } from './parse-template.ts';
+import { PAGES, breakdownDef, figureHref, indicatorName, metricDef } from '../shared/metrics.ts';
+import { yoyOfPublished } from '../shared/yoy.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';
 import { compare } from './parse-condition.ts';
 import { formatFigure } from './figure-text.ts';
@@ -31,19 +33,13 @@ export type { RenderedReport, ReportBlock, ReportRun, FigureRun } from './types.
 /** What a figure without data shows. */
 export const MISSING_TEXT = '—（无数据）';
 
-/** The source page of a metric, relative to the site base: `funding.total` → `funding/`; unknown families give '' (home). */
+/**
+ * Where a figure is shown, relative to the site base (the metric catalog's page and anchor): `funding.total` →
+ * `funding/#funding-total`, an indicator → `indicators/`, the streak → `honors/`; an unknown id gives '' (home).
+ */
 export function metricHref(metric: string): string {
-  if (metric.startsWith('indicator:')) return 'indicators/';
-  if (metric === 'streak' || metric.startsWith('streak.')) return 'honors/';
-  const family = metric.split(/[.:]/)[0] ?? '';
-  const pages: Record<string, string> = {
-    funding: 'funding/',
-    militia: 'militia/',
-    training: 'training/',
-    school: 'school/',
-    honors: 'honors/',
-  };
-  return pages[family] ?? '';
+  if (metric === 'streak' || metric.startsWith('streak.')) return PAGES.honors.href.slice(1);
+  return figureHref(metric)?.slice(1) ?? '';
 }
 
 /** Exact sum of decimals as written: the decimal module's sum, kept under this name for the report. */
@@ -60,16 +56,11 @@ export function breakdownMetric(details: Details, id: string): MetricSeries | nu
   const key = id.slice(colon + 1);
   if (!b || !b.keys.includes(key)) return null;
   const byYear: Record<string, number> = {};
-  const yoy: Record<string, number | null> = {};
   for (const [y, values] of Object.entries(b.byYear)) {
     const v = values[key];
     if (v !== undefined) byYear[y] = v;
   }
-  for (const [y, v] of Object.entries(byYear)) {
-    const p = byYear[String(Number(y) - 1)];
-    yoy[y] = p === undefined || p === 0 ? null : (v - p) / p;
-  }
-  return { label: `${b.label}·${key}`, unit: b.unit, byYear, yoy };
+  return { label: `${b.label}·${key}`, unit: b.unit, byYear, yoy: yoyOfPublished(byYear) };
 }
 
 /** The series a metric placeholder names: a summary.json metric, else a breakdown key; null when unknown. */
@@ -77,17 +68,11 @@ export function resolveMetric(summary: Summary, details: Details, id: string): M
   return summary.metrics[id] ?? breakdownMetric(details, id);
 }
 
-/** The data file a metric id's family comes from: `indicator:` indicators.csv, `funding.` funding.csv, …; null for none. */
+/** The data file a metric id comes from (the metric catalog's family; indicators.csv for `indicator:`); null for an unknown id. */
 export function sourceDataset(id: string): DatasetId | null {
-  if (id.startsWith('indicator:')) return 'indicators';
-  const family: Record<string, DatasetId> = {
-    funding: 'funding',
-    militia: 'militia_cases',
-    training: 'training_sessions',
-    school: 'school_placements',
-    honors: 'honors',
-  };
-  return family[id.split('.')[0] ?? ''] ?? null;
+  if (indicatorName(id) !== null) return 'indicators';
+  const colon = id.indexOf(':');
+  return (metricDef(id) ?? breakdownDef(colon < 0 ? id : id.slice(0, colon)))?.family ?? null;
 }
 
 /**
@@ -224,7 +209,7 @@ function renderMetric(tp: TemplatePlaceholder, id: string, m: MetricSeries, repo
   const base = ph.at ? resolveYear(ph.at, reportYear) : reportYear;
   const name = id.startsWith('indicator:') ? id.slice('indicator:'.length) : m.label;
   const note = (kind: Note['kind'], data: number[]): Note => ({ ph: tp, subject, kind, data, reportYear });
-  const fmt = (v: number) => formatFigure(v, m.unit, ph.form === 'value' ? 'value' : 'full');
+  const fmt = (v: number) => formatFigure(v, m.unit, ph.form === 'value' ? 'value' : 'full', id);
 
   if (ph.sum) {
     const to = ph.sum.to ? resolveYear(ph.sum.to, base) : base;

@@ -86,7 +86,7 @@ describe('buildReports: placeholder kinds', () => {
         text: '576.20万元',
         metric: 'funding.total',
         year: 2023,
-        href: 'funding/',
+        href: 'funding/#funding-total',
         description: '经费投入（funding.total），2023年',
         value: 576.2,
         missing: false,
@@ -96,9 +96,9 @@ describe('buildReports: placeholder kinds', () => {
     expect(figures('{{ funding.total | yoy }}')[0]).toMatchObject({ text: '增长12.4%', description: '经费投入（funding.total），2023年比上年增减' });
   });
 
-  it('links each family of figures to its page', () => {
+  it('links each figure to the page and figure that show it', () => {
     expect(['funding.total', 'funding.category:其他', 'militia.cases', 'training.kind.participants:国防教育', 'school.placed', 'honors.count', 'streak', 'streak.title', 'indicator:走访调研驻军次数', 'other.thing'].map(metricHref)).toEqual([
-      'funding/', 'funding/', 'militia/', 'training/', 'school/', 'honors/', 'honors/', 'honors/', 'indicators/', '',
+      'funding/#funding-total', 'funding/#funding-category', 'militia/#militia-total', 'training/#training-kind-participants', 'school/#school-total', 'honors/#timeline', 'honors/', 'honors/', 'indicators/', '',
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('buildReports: placeholder kinds', () => {
       for (const [y, v] of Object.entries(m.byYear)) {
         const [fig] = figures(`{{ ${id} | value }}`, Number(y));
         expect(fig?.value).toBe(v);
-        expect(fig?.text).toBe(formatFigure(v, m.unit, 'value'));
+        expect(fig?.text).toBe(formatFigure(v, m.unit, 'value', id));
       }
     }
   });
@@ -304,5 +304,23 @@ describe('report helpers', () => {
     expect(streakOfYears(years, 2023)).toEqual({ years: 3, through: 2023 });
     expect(streakOfYears(years, 2020)).toEqual({ years: 2, through: 2019 });
     expect(streakOfYears(years, 2017)).toEqual({ years: 0, through: null });
+  });
+});
+
+describe('figure text', () => {
+  it('uses the decimals of the figure’s table: the catalog’s for fixed metrics and breakdowns, at most two for indicators', () => {
+    expect(formatFigure(53.1, '万元', 'full', 'funding.category:民兵整组')).toBe('53.10万元');
+    expect(formatFigure(1344.7, '万元', 'full', 'funding.total')).toBe('1,344.70万元');
+    expect(formatFigure(1234.6, '人次', 'full', 'training.participants')).toBe('1,235人次');
+    expect(formatFigure(166.234, '平方米', 'full', 'indicator:新增战备器材库面积')).toBe('166.23平方米');
+    expect(formatFigure(96.2, '%', 'full', 'indicator:优抚资金发放率')).toBe('96.2%');
+    expect(formatFigure(100, '%', 'value', 'indicator:优抚资金发放率')).toBe('100');
+  });
+
+  it('words a change without spaces, 持平 when it rounds to zero', () => {
+    expect(formatFigure(0.0762, '万元', 'yoy')).toBe('增长7.6%');
+    expect(formatFigure(-0.03, '起', 'yoy')).toBe('下降3.0%');
+    expect(formatFigure(0.0004, '起', 'yoy')).toBe('持平');
+    expect(formatFigure(Number.NaN, '起', 'full')).toBe('—');
   });
 });

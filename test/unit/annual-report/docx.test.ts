@@ -110,7 +110,7 @@ function expectedFigure(f: FigureRun): string {
     for (let y = f.fromYear; y <= f.year; y++) values.push(m.byYear[String(y)]!);
     value = sumExact(values);
   }
-  return formatFigure(value, m.unit, f.text.endsWith(m.unit) ? 'full' : 'value');
+  return formatFigure(value, m.unit, f.text.endsWith(m.unit) ? 'full' : 'value', f.metric);
 }
 
 function expectedText(runs: readonly ReportRun[]): string {

@@ -36,6 +36,10 @@ function fixture(): SiteData {
         'school.placed': metric('安排人数', '名', { '2024': 95, '2025': 117 }),
         'honors.count': empty('获得荣誉', '项'),
         'indicator:走访调研次数': metric('走访调研次数', '次', { '2024': 10, '2025': 12 }),
+        // The data step writes one metric per funding category (contract §3); the yoy table reads their yoy.
+        'funding.category:拥军设施建设': metric('经费投入（拥军设施建设）', '万元', { '2024': 300, '2025': 326.2 }),
+        'funding.category:民兵整组': metric('经费投入（民兵整组）', '万元', { '2024': 212.5, '2025': 200 }),
+        'funding.category:=HYPERLINK("http://evil","x")': metric('经费投入（=HYPERLINK("http://evil","x")）', '万元', { '2025': 50 }),
       },
       honors: { streak: { title: '双拥模范城', years: 0, through: null } },
     },
@@ -130,11 +134,11 @@ describe('buildTables', () => {
     expect(t.sentence).toBe('2025年3个类别中，1个比上年增长，1个下降，1个无上年数据可比。');
   });
 
-  it('militia-total says 上年为零 when last year was zero', () => {
+  it('militia-total says 上年为零 in the table and the difference of the small count in the sentence when last year was zero', () => {
     const t = getTable(tables, 'militia-total');
     expect(t.rows[1]).toEqual(['2025年', 12, '上年为零', 15, '无上年数据']);
     expect(t.rows[0]).toEqual(['2024年', 0, '无上年数据', null, null]);
-    expect(t.sentence).toBe('2025年查处案件12起，上年为零；抓获涉案人员15人（仅有本年度数据）。');
+    expect(t.sentence).toBe('2025年查处案件12起，比上年多12起；抓获涉案人员15人（仅有本年度数据）。');
   });
 
   it('militia-month gives 0 for a month without cases in a past year', () => {

@@ -45,18 +45,6 @@ export function changeCell(byYear: Record<string, number>, year: number, yoy: nu
   return roundTo(yoy * 100, 1);
 }
 
-/** A yoy computed from two values as in the contract: null when the previous value is missing or zero. */
-export function yoyOf(current: number | undefined, previous: number | undefined): number | null {
-  if (current === undefined || previous === undefined || previous === 0) return null;
-  return (current - previous) / previous;
-}
-
-/** Placed ÷ requested; zero or missing requested gives null. */
-export function rateOf(placed: number | undefined, requested: number | undefined): number | null {
-  if (placed === undefined || requested === undefined || requested === 0) return null;
-  return placed / requested;
-}
-
 /**
  * Palette slots for a breakdown's keys, in its display order: with ≤ 6 keys each gets 1–6; with more,
  * the first 5 get 1–5 and the rest share 0 ("other"). Keyed on the breakdown, so a category keeps its colour on every page.
@@ -92,11 +80,6 @@ export function sharedKeyOrder(breakdowns: readonly Breakdown[]): string[] {
 /** Unit text for two measures: the same unit once, different ones joined by "、". */
 export function unitPair(a: string, b: string): string {
   return a === b ? a : [a, b].filter(Boolean).join('、');
-}
-
-/** Decimals a table shows for a unit: 万元 2, % 1, anything else 0. */
-export function fracFor(unit: string): number {
-  return unit === '万元' ? 2 : unit === '%' ? 1 : 0;
 }
 
 /** "查处案件（按街道）" → "查处案件": breakdown labels name the measure first. */
