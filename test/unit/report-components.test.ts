@@ -26,3 +26,24 @@ describe('ReportToolbar', () => {
     expect(html).toContain('download="&#34;><script>alert(1)</script>.txt">下载纯文本');
   });
 });
+
+describe('ReportDownloads', () => {
+  it('lists each year’s page, Word file and plain text', async () => {
+    const { default: ReportDownloads } = await import('../../src/components/ReportDownloads.astro');
+    const downloads = reportDownloads([{ year: 2018, title: '示例区2018年度报告' }, { year: 2025, title: '示例区2025年度报告' }]);
+    const html = await container.renderToString(ReportDownloads, { props: { downloads } });
+    expect([...html.matchAll(/<a href="([^"]+)"(?: download="([^"]+)")?>([^<]+)<\/a>/g)].map((m) => [m[1], m[2] ?? null, m[3]])).toEqual([
+      ['/report/2018/', null, '示例区2018年度报告'],
+      ['/report/2018.docx', '示例区2018年度报告.docx', 'Word 文档（.docx）'],
+      ['/report/2018.txt', '示例区2018年度报告.txt', '纯文本（.txt）'],
+      ['/report/2025/', null, '示例区2025年度报告'],
+      ['/report/2025.docx', '示例区2025年度报告.docx', 'Word 文档（.docx）'],
+      ['/report/2025.txt', '示例区2025年度报告.txt', '纯文本（.txt）'],
+    ]);
+  });
+
+  it('renders nothing without reports', async () => {
+    const { default: ReportDownloads } = await import('../../src/components/ReportDownloads.astro');
+    expect((await container.renderToString(ReportDownloads, { props: { downloads: [] } })).trim()).toBe('');
+  });
+});
