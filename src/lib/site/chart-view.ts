@@ -2,7 +2,7 @@
  * What a figure shows around its canvas, from its ChartSpec: one panel per unit (so cases 起 and persons 人 never
  * share an axis), each with its unit line and legend, and the file name of the 下载图片 PNG.
  */
-import type { ChartSeries, ChartSpec } from './tables.ts';
+import type { ChartSeries, ChartSpec } from './tables/types.ts';
 
 /** One legend entry: the series name and its palette slot. */
 export interface LegendItem {

@@ -2,7 +2,7 @@
 import type { SiteData } from '../site-data.ts';
 import type { Cell, TableContext, TableSpec } from './types.ts';
 import { describeChangeCounts, describeTop } from '../sentence.ts';
-import { ROUNDING_NOTE, detailBreakdown, colorSlots, lastYearOf, metricOf, roundTo, sum, yoyOf } from './common.ts';
+import { catchAllLast, detailBreakdown, colorSlots, lastYearOf, metricOf, roundTo, roundingNote, seriesSlot, sum, yoyOf } from './common.ts';
 import { breakdownByYearTable, yearlyTable } from './builders.ts';
 
 function fundingShare(data: SiteData, ctx: TableContext): TableSpec {
@@ -11,8 +11,11 @@ function fundingShare(data: SiteData, ctx: TableContext): TableSpec {
   const year = lastYearOf(bd.byYear);
   const row = year === null ? {} : (bd.byYear[String(year)] ?? {});
   const whole = year === null ? 0 : (total.byYear[String(year)] ?? sum(Object.values(row)));
-  const sorted = Object.entries(row).sort((x, y) => y[1] - x[1] || bd.keys.indexOf(x[0]) - bd.keys.indexOf(y[0]));
-  const slots = colorSlots(bd.keys);
+  const ranked = Object.entries(row).sort((x, y) => y[1] - x[1] || bd.keys.indexOf(x[0]) - bd.keys.indexOf(y[0]));
+  const sorted = catchAllLast(ranked.map(([k]) => k)).map((k) => [k, row[k] as number] as const);
+  // The same colours as the stacked chart of all years above it.
+  const slots = colorSlots(bd.keys, [seriesSlot('funding.total')]);
+  const shares = sorted.map(([, v]) => (whole > 0 ? (v / whole) * 100 : null));
   return {
     id: 'funding-category-share',
     title: year === null ? '经费投入各类别金额及占比' : `${year}年经费投入各类别金额及占比`,
@@ -23,19 +26,29 @@ function fundingShare(data: SiteData, ctx: TableContext): TableSpec {
       { label: '金额（万元）', kind: 'number', frac: 2, fixed: true },
       { label: '占比（%）', kind: 'percent', frac: 1 },
     ],
-    rows: sorted.map(([k, v]) => [k, v, whole > 0 ? roundTo((v / whole) * 100, 1) : null]),
+    rows: sorted.map(([k, v], i) => [k, v, shares[i] === null || shares[i] === undefined ? null : roundTo(shares[i], 1)]),
     total: year === null ? undefined : ['合计', whole, whole > 0 ? 100 : null],
-    footnote: ROUNDING_NOTE,
+    footnote: roundingNote([...sorted.map(([, v]) => v), whole], 2) ?? roundingNote(shares, 1),
     sentence: year === null ? '暂无经费投入分项数据。' : describeTop(total.label || '经费投入', '万元', year, row, 2),
     chart: sorted.length
       ? {
           type: 'bar',
           horizontal: true,
           labels: sorted.map(([k]) => k),
-          // One series, each bar in its category's colour, so the category looks the same as in the stacked chart.
-          series: [{ name: '金额', color: 1, values: sorted.map(([, v]) => v), pointColors: sorted.map(([k]) => slots[k] ?? 0) }],
+          // One series, each bar in its category's colour, so the category looks the same as in the stacked chart;
+          // the title promises shares, so each bar is labelled with its amount and share (as the table rounds it).
+          series: [
+            {
+              name: '金额',
+              color: seriesSlot('funding.total'),
+              values: sorted.map(([, v]) => v),
+              pointColors: sorted.map(([k]) => slots[k] ?? 0),
+              shares: shares.map((v) => (v === null ? null : roundTo(v, 1))),
+            },
+          ],
           axisTitle: '万元',
           frac: 2,
+          fixed: true,
         }
       : undefined,
   };
@@ -75,8 +88,8 @@ function fundingCategoryYoy(data: SiteData, ctx: TableContext): TableSpec {
 /** The funding tables in page order. */
 export function fundingTables(data: SiteData, ctx: TableContext): TableSpec[] {
   return [
-    yearlyTable(data, ctx, 'funding-total', 'funding.total', '经费投入', (l) => `历年${l}`, 1),
-    breakdownByYearTable(data, ctx, 'funding-category', 'funding.category', 'funding.total', '类别', '历年经费投入（按类别）'),
+    yearlyTable(data, ctx, 'funding-total', 'funding.total', '经费投入', (l) => `历年${l}`),
+    breakdownByYearTable(data, ctx, 'funding-category', 'funding.category', 'funding.total', '类别', '历年经费投入（按类别）', undefined, [seriesSlot('funding.total')]),
     fundingShare(data, ctx),
     fundingCategoryYoy(data, ctx),
   ];

@@ -14,8 +14,8 @@ import { honorsTables } from './honors.ts';
 import { indicatorTables } from './indicators.ts';
 
 export type { Cell, ColumnKind, TableColumn, ChartSeries, ChartSpec, TableSpec, TableContext } from './types.ts';
-export { ROUNDING_NOTE, OTHER_LABEL, UNCLASSIFIED, MAX_SERIES, metricOf, detailBreakdown, lastYearOf, roundTo, changeCell, yoyOf, rateOf, colorSlots, sharedKeyOrder } from './common.ts';
-export { cstYearMonth, militiaYearTables, militiaYears } from './militia.ts';
+export { ROUNDING_NOTE, OTHER_LABEL, UNCLASSIFIED, MAX_SERIES, metricOf, detailBreakdown, lastYearOf, roundTo, changeCell, yoyOf, rateOf, colorSlots, sharedKeyOrder, seriesSlot, SERIES_SLOTS, roundingNote, catchAllLast } from './common.ts';
+export { cstYearMonth, militiaYearTables, militiaYears, NO_RECORD } from './militia.ts';
 export { rateAxis } from './school.ts';
 
 /** Every registered table, in page order; ids are stable (they name the CSV downloads). */

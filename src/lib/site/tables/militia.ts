@@ -2,7 +2,8 @@
 import type { SiteData } from '../site-data.ts';
 import type { TableContext, TableSpec } from './types.ts';
 import { describePeakMonth, seriesYears } from '../sentence.ts';
-import { detailBreakdown, lastYearOf, metricOf, unitPair } from './common.ts';
+import { detailBreakdown, lastYearOf, metricOf, seriesSlot, unitPair } from './common.ts';
+import type { Cell } from './types.ts';
 import { breakdownPairForYear, yearlyPairTable } from './builders.ts';
 
 /** The year and month (China Standard Time) of an ISO timestamp; a bad one gives null. */
@@ -13,6 +14,9 @@ export function cstYearMonth(iso: string): { year: number; month: number } | nul
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
 }
 
+/** What a month without any record shows in the table and the sentence. */
+export const NO_RECORD = '无记录';
+
 function militiaMonth(data: SiteData, ctx: TableContext, id = 'militia-month', forYear?: number): TableSpec {
   const a = detailBreakdown(data, 'militia.month.cases');
   const b = detailBreakdown(data, 'militia.month.persons');
@@ -22,36 +26,48 @@ function militiaMonth(data: SiteData, ctx: TableContext, id = 'militia-month', f
   const ay = year === null ? {} : (a.byYear[String(year)] ?? {});
   const by = year === null ? {} : (b.byYear[String(year)] ?? {});
   const months = Array.from({ length: 12 }, (_, i) => String(i + 1));
-  // A month without rows had no cases (0); a month after the data date has not happened yet ("—").
+  // A month after the data date has not happened yet (null, "—"); a month without any row has no record: a gap in
+  // the chart and "无记录" in the table and sentence, never a zero.
   const asOf = cstYearMonth(data.summary.generatedAt);
   const lastMonth = asOf !== null && year === asOf.year ? asOf.month : 12;
-  const val = (row: Record<string, number>, m: string): number | null => (Number(m) > lastMonth ? null : (row[m] ?? 0));
+  const passed = months.filter((m) => Number(m) <= lastMonth);
+  const unrecorded = passed.filter((m) => ay[m] === undefined && by[m] === undefined);
+  const cell = (row: Record<string, number>, m: string): Cell => (Number(m) > lastMonth ? null : (row[m] ?? (unrecorded.includes(m) ? NO_RECORD : 0)));
+  const val = (row: Record<string, number>, m: string): number | null => (Number(m) > lastMonth ? null : (row[m] ?? (unrecorded.includes(m) ? null : 0)));
   const aLabel = am.label || '查处案件';
   const bLabel = bm.label || '抓获涉案人员';
+  const aUnit = a.unit || am.unit;
+  const bUnit = b.unit || bm.unit;
+  const peak = describePeakMonth(aLabel, aUnit, year ?? 0, ay);
+  const recorded = Object.keys(ay).length > 0 || Object.keys(by).length > 0;
+  const gaps = recorded && unrecorded.length ? `${unrecorded.map((m) => `${m}月`).join('、')}${NO_RECORD}。` : '';
+  const top = Math.max(0, ...passed.map((m) => ay[m] ?? 0));
+  const highlight = top > 0 ? months.findIndex((m) => ay[m] === top) : -1;
   return {
     id,
     title: year === null ? `各月${aLabel}与${bLabel}` : `${year}年各月${aLabel}与${bLabel}`,
-    unit: unitPair(a.unit || am.unit, b.unit || bm.unit),
+    unit: unitPair(aUnit, bUnit),
     source: ctx.source,
     columns: [
       { label: '月份', kind: 'text' },
-      { label: `${aLabel}（${a.unit || am.unit}）`, kind: 'number' },
-      { label: `${bLabel}（${b.unit || bm.unit}）`, kind: 'number' },
+      { label: `${aLabel}（${aUnit}）`, kind: 'number' },
+      { label: `${bLabel}（${bUnit}）`, kind: 'number' },
     ],
-    rows: year === null ? [] : months.map((m) => [`${m}月`, val(ay, m), val(by, m)]),
-    sentence: year === null ? `暂无${aLabel}的月度数据。` : describePeakMonth(aLabel, a.unit || am.unit, year, ay),
+    rows: year === null ? [] : months.map((m) => [`${m}月`, cell(ay, m), cell(by, m)]),
+    sentence: year === null ? `暂无${aLabel}的月度数据。` : `${peak}${gaps}`,
     chart:
-      year === null
+      year === null || !recorded
         ? undefined
         : {
             type: 'line',
             labels: months.map((m) => `${m}月`),
             series: [
-              { name: aLabel, color: 1, values: months.map((m) => val(ay, m)) },
-              { name: bLabel, color: 2, values: months.map((m) => val(by, m)) },
+              { name: aLabel, color: seriesSlot('militia.cases'), unit: aUnit, values: months.map((m) => val(ay, m)) },
+              { name: bLabel, color: seriesSlot('militia.persons'), unit: bUnit, values: months.map((m) => val(by, m)) },
             ],
-            axisTitle: unitPair(a.unit || am.unit, b.unit || bm.unit),
+            axisTitle: aUnit,
             frac: 0,
+            highlight: highlight >= 0 ? highlight : undefined,
           },
   };
 }

@@ -2,7 +2,7 @@
 import type { SiteData } from '../site-data.ts';
 import type { Cell, TableContext, TableSpec } from './types.ts';
 import { describeRate, seriesYears } from '../sentence.ts';
-import { metricOf, rateOf, roundTo } from './common.ts';
+import { metricOf, rateOf, roundTo, seriesSlot } from './common.ts';
 import { breakdownPairForYear, yearlyPairTable } from './builders.ts';
 
 function schoolTotal(data: SiteData, ctx: TableContext): TableSpec {
@@ -44,9 +44,10 @@ function schoolRate(data: SiteData, ctx: TableContext): TableSpec {
       ? {
           type: 'line',
           labels: years.map((y) => `${y}年`),
-          series: [{ name: '安排率', color: 3, values: years.map((y) => { const r = rates.get(y) ?? null; return r === null ? null : roundTo(r * 100, 1); }) }],
+          series: [{ name: '安排率', color: seriesSlot('school.rate'), values: years.map((y) => { const r = rates.get(y) ?? null; return r === null ? null : roundTo(r * 100, 1); }) }],
           axisTitle: '%',
           frac: 1,
+          fixed: true,
           max: 100,
           ...rateAxis([...rates.values()]),
         }
