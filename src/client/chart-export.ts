@@ -166,8 +166,10 @@ export async function exportFigure(figure: HTMLElement, fileName: string, look: 
   const inner = width - 2 * INSET;
   const header: Line[] = [{ text: text('.chart-figure__title'), font: fontOf({ ...look, size: Math.round(size * 1.4) }, 'bold'), color: look.text }];
   const footer: Line[] = [];
-  const note = figure.querySelector<HTMLElement>('[data-chart-note]')?.textContent?.trim();
-  if (note) footer.push({ text: note, font: small, color: muted });
+  for (const sel of ['[data-chart-note]', '[data-chart-footnote]']) {
+    const note = figure.querySelector<HTMLElement>(sel)?.textContent?.trim();
+    if (note) footer.push({ text: note, font: small, color: muted });
+  }
   const source = figure.querySelector<HTMLElement>('[data-chart-export]')?.dataset.source;
   if (source) footer.push({ text: `数据来源：${source}`, font: small, color: muted });
 

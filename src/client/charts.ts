@@ -8,6 +8,7 @@ import { Chart } from './chart-setup.ts';
 import type { ChartSpec } from '../lib/site/tables/types.ts';
 import { LIGHT_INK, slotColor, type Theme } from '../lib/shared/palette.ts';
 import { chartConfig, type Look } from './chart-config.ts';
+import type { Plugin } from 'chart.js';
 
 const charts = new Map<HTMLElement, Chart>();
 const PRINT_WIDTH = 680;
@@ -53,7 +54,19 @@ function draw(box: HTMLElement): void {
   const canvas = box.querySelector('canvas');
   if (!spec || !canvas) return;
   charts.get(box)?.destroy();
-  charts.set(box, new Chart(canvas, chartConfig(spec, look())));
+  const config = chartConfig(spec, look());
+  // What the axes show, for the browser tests: the category ticks drawn and the largest tick rotation (always 0).
+  const probe: Plugin = {
+    id: 'probe',
+    afterUpdate(chart) {
+      const scales = Object.values(chart.scales);
+      box.dataset.tickRotation = String(Math.max(0, ...scales.map((s) => s.labelRotation)));
+      const category = scales.find((s) => s.type === 'category');
+      box.dataset.ticks = JSON.stringify(category?.ticks.map((t) => t.label) ?? []);
+    },
+  };
+  config.plugins = [...(config.plugins ?? []), probe];
+  charts.set(box, new Chart(canvas, config));
   const button = box.closest('figure')?.querySelector<HTMLButtonElement>('[data-chart-export]');
   if (button) button.hidden = false;
 }
