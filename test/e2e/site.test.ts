@@ -157,7 +157,7 @@ describe('key figures', () => {
   }
 
   /** What a card for `id` must say in `year`: value and the change wording's number. */
-  function expected(id: string, year: number): { value: number | null; change: number | null; word: '增长' | '下降' | '持平' | null; points: boolean } {
+  function expected(id: string, year: number): { value: number | null; change: number | null; word: '增长' | '下降' | '多' | '少' | '持平' | null; points: boolean } {
     const y = String(year);
     const prev = String(year - 1);
     if (id === 'rate') {
@@ -176,6 +176,12 @@ describe('key figures', () => {
     }
     const m = summary.metrics[id]!;
     const value = m.byYear[y] ?? (id === 'honors.count' ? 0 : null);
+    if (id === 'honors.count') {
+      // Honours are compared as a count difference ("比上年多 1 项"); a data year without honours had 0.
+      const before = m.byYear[prev] ?? (summary.years.includes(year - 1) ? 0 : null);
+      const diff = value === null || before === null ? null : value - before;
+      return { value, change: diff === null ? null : Math.abs(diff), word: diff === null ? null : diff === 0 ? '持平' : diff > 0 ? '多' : '少', points: false };
+    }
     const yoy = m.yoy[y] ?? null;
     const pct = yoy === null ? null : Number((Math.abs(yoy) * 100).toFixed(1));
     return { value, change: pct, word: yoy === null ? null : pct === 0 ? '持平' : yoy > 0 ? '增长' : '下降', points: false };
@@ -224,7 +230,7 @@ describe('key figures', () => {
               const unit = id === 'rate' ? '%' : summary.metrics[id]!.unit;
               if (c.unit !== unit && !(unit === '万元' && c.unit === '亿元')) failures.push(`${where}: unit «${c.unit}», summary.json «${unit}»`);
             }
-            // The change: 增长/下降 x.x% (百分点 for the rate), 持平, or — 无上年数据 / 上年为零.
+            // The change: 增长/下降 x.x% (百分点 for the rate, 多/少 n 项 for honours), 持平, or — 无上年数据 / 上年为零.
             if (e.value !== null) {
               if (e.word === null) {
                 if (!/无上年数据|上年为零/.test(c.change)) failures.push(`${where}: change «${c.change}», expected 无上年数据/上年为零`);
@@ -234,7 +240,7 @@ describe('key figures', () => {
                 const word = e.points ? (e.word === '增长' ? '提高' : '下降') : e.word;
                 const n = parseShown(c.change.replace(/^[^\d]*?(?=\d)/, ''));
                 if (!c.change.includes(word) || n === null || Math.abs(n - e.change!) > 1e-9) {
-                  failures.push(`${where}: change «${c.change}», expected ${word} ${e.change}${e.points ? ' 个百分点' : '%'}`);
+                  failures.push(`${where}: change «${c.change}», expected ${word} ${e.change}${e.points ? ' 个百分点' : e.word === '多' || e.word === '少' ? '' : '%'}`);
                 }
                 if (e.points && !c.change.includes('百分点')) failures.push(`${where}: a rate's change must be in 百分点: «${c.change}»`);
               }

@@ -7,7 +7,9 @@ import type { Summary, Details, MetricSeries } from '../shared/types.ts';
 import { sumNumbers } from '../shared/decimal.ts';
 import { matchingYears, streakOfYears } from '../shared/streak.ts';
 import type { Issue } from '../data/issues.ts';
-import { formatNumber, formatValue, formatYoyWords, yoyMissingReason } from '../shared/format.ts';
+import { formatChange, formatNumber, formatValue } from '../shared/format.ts';
+import { PAGES, figureHref } from '../shared/metrics.ts';
+import { yoyOfPublished } from '../shared/yoy.ts';
 import { parseTemplate, type TemplateSegment, type TemplatePlaceholder } from './parse-template.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';
 import { reportMessage } from './messages.ts';
@@ -18,19 +20,13 @@ export type { RenderedReport, ReportBlock, ReportRun, FigureRun } from './types.
 /** What a figure without data shows. */
 export const MISSING_TEXT = '—（无数据）';
 
-/** The source page of a metric, relative to the site base: `funding.total` → `funding/`; unknown families give '' (home). */
+/**
+ * Where a figure is shown, relative to the site base (the metric catalog's page and anchor): `funding.total` →
+ * `funding/#funding-total`, an indicator → `indicators/`, the streak → `honors/`; an unknown id gives '' (home).
+ */
 export function metricHref(metric: string): string {
-  if (metric.startsWith('indicator:')) return 'indicators/';
-  if (metric === 'streak' || metric.startsWith('streak.')) return 'honors/';
-  const family = metric.split(/[.:]/)[0] ?? '';
-  const pages: Record<string, string> = {
-    funding: 'funding/',
-    militia: 'militia/',
-    training: 'training/',
-    school: 'school/',
-    honors: 'honors/',
-  };
-  return pages[family] ?? '';
+  if (metric === 'streak' || metric.startsWith('streak.')) return PAGES.honors.href.slice(1);
+  return figureHref(metric)?.slice(1) ?? '';
 }
 
 /** Exact sum of decimals as written: the decimal module's sum, kept under this name for the report. */
@@ -47,16 +43,11 @@ export function breakdownMetric(details: Details, id: string): MetricSeries | nu
   const key = id.slice(colon + 1);
   if (!b || !b.keys.includes(key)) return null;
   const byYear: Record<string, number> = {};
-  const yoy: Record<string, number | null> = {};
   for (const [y, values] of Object.entries(b.byYear)) {
     const v = values[key];
     if (v !== undefined) byYear[y] = v;
   }
-  for (const [y, v] of Object.entries(byYear)) {
-    const p = byYear[String(Number(y) - 1)];
-    yoy[y] = p === undefined || p === 0 ? null : (v - p) / p;
-  }
-  return { label: `${b.label}·${key}`, unit: b.unit, byYear, yoy };
+  return { label: `${b.label}·${key}`, unit: b.unit, byYear, yoy: yoyOfPublished(byYear) };
 }
 
 /** The series a metric placeholder names: a summary.json metric, else a breakdown key; null when unknown. */
@@ -203,9 +194,9 @@ function renderMetric(ctx: Context, tp: TemplatePlaceholder, id: string, m: Metr
   }
   if (ph.form === 'yoy') {
     const ratio = m.yoy[String(target)] ?? null;
-    const words = formatYoyWords(ratio);
-    if (words === null) return figure(`—（${yoyMissingReason(m.byYear[String(target - 1)])}）`, id, target, description, null, false);
-    return figure(words, id, target, description, ratio, false);
+    const change = formatChange({ kind: 'percent', yoy: ratio, previous: m.byYear[String(target - 1)] });
+    if (change.direction === 'none') return figure(`—（${change.text}）`, id, target, description, null, false);
+    return figure(change.text, id, target, description, ratio, false);
   }
   return figure(fmt(v), id, target, description, v, false);
 }

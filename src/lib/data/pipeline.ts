@@ -5,13 +5,14 @@ import { sort } from 'd3-array';
 import { DATASETS, type DatasetSchema } from './schema/index.ts';
 import type { Details, FileReport, MetricSeries, Summary, Breakdown, HonorEntry, IndicatorEntry } from '../shared/types.ts';
 import { hasErrors, sortIssues, type Issue } from './issues.ts';
-import { readConfig, type SiteConfig } from '../shared/config.ts';
+import { CONFIG_FILE, loadConfig, type SiteConfig } from '../shared/config.ts';
 import { RESAVE_CSV, judgeEncoding, scanFileBytes, sniffFile, type Encoding } from './read/decode.ts';
 import { readCsvFile } from './read/csv.ts';
 import { buildDayOf, type BuildDay } from './read/values.ts';
 import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReader } from './validate.ts';
 import { createHandler, type Contribution, type DatasetHandler } from './aggregate/datasets.ts';
 import { honorStreak } from '../shared/streak.ts';
+import { fixedMetrics } from '../shared/metrics.ts';
 import { buildReports, type RenderedReport } from '../annual-report/build-reports.ts';
 
 export interface PipelineOptions {
@@ -21,7 +22,7 @@ export interface PipelineOptions {
   displayDir?: string;
   /** Build time; the build day is its date in UTC+8. Default: now. */
   now?: Date;
-  /** Site config; default read from `<dataDir>/config.json`. */
+  /** Site config; default read from `<dataDir>/config.json`, its problems reported like a CSV's. */
   config?: SiteConfig;
 }
 
@@ -61,16 +62,6 @@ export function hashRow(fields: readonly string[]): number {
 /** Rows beyond this many are not checked for exact duplicates, to keep memory flat on huge files. */
 export const DUPLICATE_CHECK_LIMIT = 100_000;
 
-const FIXED_METRICS: readonly [string, string, string][] = [
-  ['funding.total', '经费投入', '万元'],
-  ['militia.cases', '查处案件', '起'],
-  ['militia.persons', '抓获涉案人员', '人'],
-  ['training.sessions', '培训教育场次', '场次'],
-  ['training.participants', '培训教育参加人次', '人次'],
-  ['school.requested', '驻军子女入学申请人数', '名'],
-  ['school.placed', '驻军子女入学安排人数', '名'],
-  ['honors.count', '获得荣誉', '项'],
-];
 
 function displayPath(dir: string, file: string): string {
   const d = dir.replace(/[\\/]+$/, '');
@@ -185,14 +176,14 @@ function emptyMetric(label: string, unit: string): MetricSeries {
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const now = opts.now ?? new Date();
   const today = buildDayOf(now);
-  const config = opts.config ?? readConfig(opts.dataDir);
   const shownDir = opts.displayDir ?? opts.dataDir;
+  const { config, issues: configIssues } = opts.config ? { config: opts.config, issues: [] } : loadConfig(opts.dataDir, displayPath(shownDir, CONFIG_FILE));
   const results = await Promise.all(
     DATASETS.map((s) => readDataset(s, join(opts.dataDir, s.file), displayPath(shownDir, s.file), today)),
   );
 
   const metrics: Record<string, MetricSeries> = {};
-  for (const [id, label, unit] of FIXED_METRICS) metrics[id] = emptyMetric(label, unit);
+  for (const { id, label, unit } of fixedMetrics()) metrics[id] = emptyMetric(label, unit);
   const breakdowns: Record<string, Breakdown> = {};
   const years = new Set<number>();
   let honors: HonorEntry[] = [];
@@ -206,7 +197,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     if (c.honors) honors = c.honors;
     if (c.indicators) indicators = c.indicators;
   }
-  const issues = sortIssues(results.flatMap((r) => r.issues));
+  const issues = sortIssues([...configIssues, ...results.flatMap((r) => r.issues)]);
   const sortedYears = sort([...years]);
   const generatedAt = now.toISOString();
   const summary: Summary = {

@@ -172,7 +172,7 @@ describe('buildReports: placeholder kinds', () => {
         text: '576.2 万元',
         metric: 'funding.total',
         year: 2023,
-        href: 'funding/',
+        href: 'funding/#funding-total',
         description: '经费投入（funding.total），2023年',
         value: 576.2,
         missing: false,
@@ -182,9 +182,9 @@ describe('buildReports: placeholder kinds', () => {
     expect(figures('{{ funding.total | yoy }}')[0]).toMatchObject({ text: '增长 12.4%', description: '经费投入（funding.total），2023年比上年增减' });
   });
 
-  it('links each family of figures to its page', () => {
+  it('links each figure to the page and figure that show it', () => {
     expect(['funding.total', 'funding.category:其他', 'militia.cases', 'training.kind.participants:国防教育', 'school.placed', 'honors.count', 'streak', 'streak.title', 'indicator:走访调研驻军次数', 'other.thing'].map(metricHref)).toEqual([
-      'funding/', 'funding/', 'militia/', 'training/', 'school/', 'honors/', 'honors/', 'honors/', 'indicators/', '',
+      'funding/#funding-total', 'funding/#funding-category', 'militia/#militia-total', 'training/#training-kind-participants', 'school/#school-total', 'honors/#timeline', 'honors/', 'honors/', 'indicators/', '',
     ]);
   });
 

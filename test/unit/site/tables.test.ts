@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, roundingNote, seriesSlot, OTHER_LABEL, ROUNDING_NOTE, SERIES_SLOTS } from '../../../src/lib/site/tables/index.ts';
+import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, roundingNote, OTHER_LABEL, ROUNDING_NOTE } from '../../../src/lib/site/tables/index.ts';
+import { METRICS, RATES } from '../../../src/lib/shared/metrics.ts';
 import { SLOT_COUNT } from '../../../src/lib/shared/palette.ts';
 import { chartPanels } from '../../../src/lib/site/chart-view.ts';
 import { tableToCsv } from '../../../src/lib/site/csv-export.ts';
@@ -38,6 +39,10 @@ function fixture(): SiteData {
         'school.placed': metric('安排人数', '名', { '2024': 95, '2025': 117 }),
         'honors.count': empty('获得荣誉', '项'),
         'indicator:走访调研次数': metric('走访调研次数', '次', { '2024': 10, '2025': 12 }),
+        // The data step writes one metric per funding category (contract §3); the yoy table reads their yoy.
+        'funding.category:拥军设施建设': metric('经费投入（拥军设施建设）', '万元', { '2024': 300, '2025': 326.2 }),
+        'funding.category:民兵整组': metric('经费投入（民兵整组）', '万元', { '2024': 212.5, '2025': 200 }),
+        'funding.category:=HYPERLINK("http://evil","x")': metric('经费投入（=HYPERLINK("http://evil","x")）', '万元', { '2025': 50 }),
       },
       honors: { streak: { title: '双拥模范城', years: 0, through: null } },
     },
@@ -169,11 +174,11 @@ describe('buildTables', () => {
     expect(t.sentence).toBe('2025年3个类别中，1个比上年增长，1个下降，1个无上年数据可比。');
   });
 
-  it('militia-total says 上年为零 when last year was zero', () => {
+  it('militia-total says 上年为零 in the table and the difference of the small count in the sentence when last year was zero', () => {
     const t = getTable(tables, 'militia-total');
     expect(t.rows[1]).toEqual(['2025年', 12, '上年为零', 15, '无上年数据']);
     expect(t.rows[0]).toEqual(['2024年', 0, '无上年数据', null, null]);
-    expect(t.sentence).toBe('2025年查处案件12起，上年为零；抓获涉案人员15人（仅有本年度数据）。');
+    expect(t.sentence).toBe('2025年查处案件12起，比上年多12起；抓获涉案人员15人（仅有本年度数据）。');
   });
 
   it('militia-month shows a month without any record as 无记录 in the table and the sentence, and as a gap in the chart', () => {
@@ -220,8 +225,8 @@ describe('buildTables', () => {
       expect(chart, id).toBeDefined();
       const panels = chartPanels(chart!);
       expect(panels.map((p) => [p.heading, p.unitLine, p.spec.series.map((s) => s.color)]), id).toEqual([
-        ['查处案件', '单位：起', [SERIES_SLOTS['militia.cases']]],
-        ['抓获涉案人员', '单位：人', [SERIES_SLOTS['militia.persons']]],
+        ['查处案件', '单位：起', [METRICS.militiaCases.color]],
+        ['抓获涉案人员', '单位：人', [METRICS.militiaPersons.color]],
       ]);
     }
     // Requested and placed share one unit (名): one chart with a legend.
@@ -314,10 +319,11 @@ describe('rateAxis', () => {
 
 describe('series colours', () => {
   it('gives every charted metric its own hue of the palette', () => {
-    const slots = Object.values(SERIES_SLOTS);
+    // Every metric with a chart, and the placement rate; honours have no chart of their own (neutral).
+    const slots = [...Object.values(METRICS).filter((m) => m.id !== 'honors.count').map((m) => m.color), ...Object.values(RATES).map((r) => r.color)];
     expect(new Set(slots).size).toBe(slots.length);
     for (const s of slots) expect(s >= 1 && s <= SLOT_COUNT).toBe(true);
-    expect(seriesSlot('honors.count')).toBe(0);
+    expect(METRICS.honorsCount.color).toBe(0);
   });
 
   it('every chart of the site colours a metric alike', () => {

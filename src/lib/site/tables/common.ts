@@ -3,7 +3,7 @@ import type { SiteData } from '../site-data.ts';
 import type { Breakdown, MetricSeries } from '../../shared/types.ts';
 import type { Cell } from './types.ts';
 import { seriesYears } from '../sentence.ts';
-import { CATCH_ALL_KEYS, NEUTRAL_SLOT, keySlots } from '../../shared/palette.ts';
+import { CATCH_ALL_KEYS, keySlots } from '../../shared/palette.ts';
 
 export const ROUNDING_NOTE = '部分数据因四舍五入，分项合计与总计略有出入。';
 export const OTHER_LABEL = '其余类别';
@@ -12,26 +12,6 @@ export const UNCLASSIFIED = '未分类';
 /** At most this many colours in one chart (DESIGN.md). */
 export const MAX_SERIES = 6;
 
-/**
- * The palette slot of each charted series (src/lib/shared/palette.ts), one hue per metric across the site so a
- * colour never means two measures; `school.rate` is the placement rate the school page derives. Until the metric
- * catalog carries these slots.
- */
-export const SERIES_SLOTS: Readonly<Record<string, number>> = {
-  'funding.total': 1,
-  'militia.cases': 2,
-  'militia.persons': 3,
-  'training.sessions': 4,
-  'training.participants': 5,
-  'school.requested': 6,
-  'school.placed': 7,
-  'school.rate': 8,
-};
-
-/** The palette slot of a metric's series; a metric without one is neutral grey. */
-export function seriesSlot(metricId: string): number {
-  return SERIES_SLOTS[metricId] ?? NEUTRAL_SLOT;
-}
 
 const EMPTY_METRIC: MetricSeries = { label: '', unit: '', byYear: {}, yoy: {} };
 const EMPTY_BREAKDOWN: Breakdown = { label: '', unit: '', keys: [], byYear: {}, rowCount: {} };
@@ -65,18 +45,6 @@ export function changeCell(byYear: Record<string, number>, year: number, yoy: nu
     return byYear[String(year - 1)] === 0 ? '上年为零' : '无上年数据';
   }
   return roundTo(yoy * 100, 1);
-}
-
-/** A yoy computed from two values as in the contract: null when the previous value is missing or zero. */
-export function yoyOf(current: number | undefined, previous: number | undefined): number | null {
-  if (current === undefined || previous === undefined || previous === 0) return null;
-  return (current - previous) / previous;
-}
-
-/** Placed ÷ requested; zero or missing requested gives null. */
-export function rateOf(placed: number | undefined, requested: number | undefined): number | null {
-  if (placed === undefined || requested === undefined || requested === 0) return null;
-  return placed / requested;
 }
 
 /**
@@ -122,11 +90,6 @@ export function sharedKeyOrder(breakdowns: readonly Breakdown[]): string[] {
 /** Unit text for two measures: the same unit once, different ones joined by "、". */
 export function unitPair(a: string, b: string): string {
   return a === b ? a : [a, b].filter(Boolean).join('、');
-}
-
-/** Decimals a table shows for a unit: 万元 2, % 1, anything else 0. */
-export function fracFor(unit: string): number {
-  return unit === '万元' ? 2 : unit === '%' ? 1 : 0;
 }
 
 /** "查处案件（按街道）" → "查处案件": breakdown labels name the measure first. */
