@@ -193,6 +193,10 @@ function hoverPlugin(spec: ChartSpec, look: Look): Plugin {
           return spec.series.length > 1 ? `${s.name}：${value}` : value;
         }),
       ];
+      if (spec.stacked) {
+        const parts = spec.series.map((s) => s.values[i]).filter((v): v is number => v !== null && v !== undefined);
+        if (parts.length) lines.push(`合计：${formatValue(parts.reduce((a, b) => a + b, 0), spec.frac, spec.fixed)}${unit}`);
+      }
       const ctx = chart.ctx;
       ctx.save();
       ctx.font = fontOf(look);

@@ -2,12 +2,13 @@
  * Draws every chart on the page from its JSON data block, after the page is usable (when the box scrolls into
  * view, in idle time). Series colours come from the palette module, neutrals from the CSS tokens, so dark mode and
  * 适老化 apply; charts redraw when they change, and in the light palette for print. Shows each figure's 下载图片
- * button and loads the export code on its first click.
+ * button once its chart is drawn.
  */
 import { Chart } from './chart-setup.ts';
 import type { ChartSpec } from '../lib/site/tables/types.ts';
 import { LIGHT_INK, slotColor, type Theme } from '../lib/shared/palette.ts';
 import { chartConfig, type Look } from './chart-config.ts';
+import { exportFigure } from './chart-export.ts';
 import type { Plugin } from 'chart.js';
 
 const charts = new Map<HTMLElement, Chart>();
@@ -86,8 +87,7 @@ function wireExport(button: HTMLButtonElement): void {
     const figure = button.closest('figure');
     if (!figure || button.disabled) return;
     button.disabled = true;
-    import('./chart-export.ts')
-      .then((m) => m.exportFigure(figure, button.dataset.exportName ?? 'chart.png', look(true)))
+    exportFigure(figure, button.dataset.exportName ?? 'chart.png', look(true))
       .catch(() => undefined)
       .finally(() => {
         button.disabled = false;
