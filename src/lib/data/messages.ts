@@ -181,10 +181,8 @@ function fill(template: string, params: Params): string {
 }
 
 /** Message for a value problem: `列“查处案件数”(cases) 应为非负整数，实际为“abc”`. */
-export function valueMessage(code: string, header: string, key: string, params: Params): string {
-  const m = (VALUE_MESSAGES as Record<string, Message>)[code];
-  if (!m) throw new Error(`unknown message code ${code}`);
-  return `列“${header}”(${key}) ${fill(m.zh, params)}`;
+export function valueMessage(code: ValueCode, header: string, key: string, params: Params): string {
+  return `列“${header}”(${key}) ${fill(VALUE_MESSAGES[code].zh, params)}`;
 }
 
 /** Message for a row or file problem. */

@@ -1,11 +1,11 @@
 /** The data step: every CSV in a folder validated and aggregated in one streaming pass each (contract §1–§3). */
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { sort } from 'd3-array';
 import { DATASETS, type DatasetSchema } from './schema/index.ts';
 import type { Details, FileReport, MetricSeries, Summary, Breakdown, HonorEntry, IndicatorEntry } from '../shared/types.ts';
 import { hasErrors, sortIssues, type Issue } from './issues.ts';
-import { CONFIG_FILE, readConfig, type SiteConfig } from '../shared/config.ts';
+import { CONFIG_FILE, loadConfig, type SiteConfig } from '../shared/config.ts';
 import { RESAVE_CSV, accessReason, checkFileAccess, decodeTextFile, judgeEncoding, scanFileBytes, sniffFile, type Encoding } from './read/decode.ts';
 import { misnamedFile } from './read/data-folder.ts';
 import { findPersonalData } from './personal-data.ts';
@@ -15,7 +15,9 @@ import { buildDayOf, type BuildDay } from './read/values.ts';
 import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReader } from './validate.ts';
 import { createHandler, type Contribution, type DatasetHandler } from './aggregate/datasets.ts';
 import { honorStreak } from '../shared/streak.ts';
+import { fixedMetrics } from '../shared/metrics.ts';
 import { buildReports, type RenderedReport } from '../annual-report/build-reports.ts';
+import { readTemplateFile } from '../annual-report/read-template.ts';
 
 export interface PipelineOptions {
   /** Folder holding the CSV files. */
@@ -24,7 +26,7 @@ export interface PipelineOptions {
   displayDir?: string;
   /** Build time; the build day is its date in UTC+8. Default: now. */
   now?: Date;
-  /** Site config; default read from `<dataDir>/config.json`. */
+  /** Site config; default read from `<dataDir>/config.json`, its problems reported like a CSV's. */
   config?: SiteConfig;
 }
 
@@ -67,16 +69,6 @@ export function hashRow(fields: readonly string[]): number {
 /** Rows beyond this many are not checked for exact duplicates, to keep memory flat on huge files. */
 export const DUPLICATE_CHECK_LIMIT = 100_000;
 
-const FIXED_METRICS: readonly [string, string, string][] = [
-  ['funding.total', '经费投入', '万元'],
-  ['militia.cases', '查处案件', '起'],
-  ['militia.persons', '抓获涉案人员', '人'],
-  ['training.sessions', '培训教育场次', '场次'],
-  ['training.participants', '培训教育参加人次', '人次'],
-  ['school.requested', '驻军子女入学申请人数', '名'],
-  ['school.placed', '驻军子女入学安排人数', '名'],
-  ['honors.count', '获得荣誉', '项'],
-];
 
 function displayPath(dir: string, file: string): string {
   const d = dir.replace(/[\\/]+$/, '');
@@ -210,17 +202,6 @@ export function misnamedIssues(dataDir: string, shownDir: string): Issue[] {
     }));
 }
 
-/** Why `--data-dir` cannot be used (bad usage, exit 2), or null: it must exist and be a folder. */
-export function dataDirProblem(dir: string): string | null {
-  let st;
-  try {
-    st = statSync(dir);
-  } catch {
-    return `数据目录“${dir}”不存在`;
-  }
-  return st.isDirectory() ? null : `“${dir}”是一个文件，不是数据目录：--data-dir 应指向存放 CSV 文件的文件夹`;
-}
-
 /** Each JSON string (keys and values) of a config text with its offset, decoded, so escapes such as \u0031 hide nothing. */
 function jsonStrings(text: string): { value: string; index: number }[] {
   const out: { value: string; index: number }[] = [];
@@ -288,8 +269,8 @@ function emptyMetric(label: string, unit: string): MetricSeries {
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const now = opts.now ?? new Date();
   const today = buildDayOf(now);
-  const config = opts.config ?? readConfig(opts.dataDir);
   const shownDir = opts.displayDir ?? opts.dataDir;
+  const { config, issues: configIssues } = opts.config ? { config: opts.config, issues: [] } : loadConfig(opts.dataDir, displayPath(shownDir, CONFIG_FILE));
   const results = await Promise.all(
     DATASETS.map((s) => readDataset(s, join(opts.dataDir, s.file), displayPath(shownDir, s.file), today)),
   );
@@ -305,16 +286,17 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       message: plainMessage('no_data_files', { files: DATASETS.map((x) => x.file).join('、') }),
     });
   }
-  // config.json: its strings are published on every page. Decoding problems are the config reader's to report.
+  // config.json: its strings are published on every page. Decoding problems are loadConfig's to report.
   const configText = decodeTextFile(join(opts.dataDir, CONFIG_FILE), displayPath(shownDir, CONFIG_FILE));
   if ('text' in configText) folderIssues.push(...personalDataInConfig(displayPath(shownDir, CONFIG_FILE), configText.text));
+  // The template is published as text too: read (and checked for personal data) whatever the CSVs hold.
   const templateFile = displayPath(shownDir, REPORT_TEMPLATE_FILE);
-  const templateText = decodeTextFile(join(opts.dataDir, REPORT_TEMPLATE_FILE), templateFile);
-  if ('issue' in templateText) folderIssues.push(templateText.issue);
-  if ('text' in templateText) folderIssues.push(...personalDataInText(templateFile, templateText.text));
+  const template = readTemplateFile(join(opts.dataDir, REPORT_TEMPLATE_FILE), templateFile);
+  folderIssues.push(...template.issues);
+  if (template.text !== null) folderIssues.push(...personalDataInText(templateFile, template.text));
 
   const metrics: Record<string, MetricSeries> = {};
-  for (const [id, label, unit] of FIXED_METRICS) metrics[id] = emptyMetric(label, unit);
+  for (const { id, label, unit } of fixedMetrics()) metrics[id] = emptyMetric(label, unit);
   const breakdowns: Record<string, Breakdown> = {};
   const years = new Set<number>();
   let honors: HonorEntry[] = [];
@@ -328,7 +310,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     if (c.honors) honors = c.honors;
     if (c.indicators) indicators = c.indicators;
   }
-  const issues = sortIssues([...results.flatMap((r) => r.issues), ...folderIssues]);
+  const issues = sortIssues([...configIssues, ...results.flatMap((r) => r.issues), ...folderIssues]);
   const sortedYears = sort([...years]);
   const generatedAt = now.toISOString();
   const summary: Summary = {
@@ -349,8 +331,8 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   };
   // The template is checked against the aggregated data, so only once everything else is valid.
   let reports: RenderedReport[] = [];
-  if (!hasErrors(issues) && 'text' in templateText) {
-    const r = buildReports({ file: templateFile, text: templateText.text }, summary, details, config);
+  if (!hasErrors(issues) && template.text !== null) {
+    const r = buildReports({ file: templateFile, text: template.text }, summary, details, config);
     issues.push(...r.issues);
     reports = r.reports;
   }

@@ -1,7 +1,7 @@
 /** Header matching and per-row reading of a dataset, driven only by its schema declaration. */
 import type { ColumnSchema, DatasetSchema } from './schema/index.ts';
 import { OMITTED_LINE, sortIssues, type Issue } from './issues.ts';
-import { plainMessage, valueMessage, type PlainCode } from './messages.ts';
+import { plainMessage, valueMessage, type PlainCode, type ValueCode } from './messages.ts';
 import { fieldLine } from './read/csv.ts';
 import { ValueError, readDate, readDecimal, readInteger, readText, readYear, trimCell, type BuildDay } from './read/values.ts';
 import type { Decimal } from '../shared/decimal.ts';
@@ -67,19 +67,9 @@ export class IssueLog {
     if (k.admit(line, column)) k.push({ severity, code, file: this.file, line, column, message: plainMessage(code, params) });
   }
 
-  value(code: string, line: number, column: number, header: string, key: string, params: Record<string, string | number>): void {
-    this.valueIssue('error', code, line, column, header, key, params);
-  }
-
-  valueIssue(severity: Issue['severity'], code: string, line: number, column: number, header: string, key: string, params: Record<string, string | number>): void {
-    const k = this.kept(severity);
-    if (k.admit(line, column)) k.push({ severity, code, file: this.file, line, column, message: valueMessage(code, header, key, params) });
-  }
-
-  /** Add an issue made elsewhere (same file), under the same limit. */
-  add(issue: Issue): void {
-    const k = this.kept(issue.severity);
-    if (k.admit(issue.line, issue.column)) k.push(issue);
+  value(code: ValueCode, line: number, column: number, header: string, key: string, params: Record<string, string | number>): void {
+    const k = this.errors;
+    if (k.admit(line, column)) k.push({ severity: 'error', code, file: this.file, line, column, message: valueMessage(code, header, key, params) });
   }
 
   get errorCount(): number {

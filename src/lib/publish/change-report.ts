@@ -6,6 +6,7 @@
 import type { Summary, Details, MetricSeries, Breakdown } from '../shared/types.ts';
 import type { Issue } from '../data/issues.ts';
 import { formatIssue } from '../data/issues.ts';
+import { countChangeMetricIds, freeTextDimensionIds, partWholePairs } from '../shared/metrics.ts';
 
 /** What a previous publish left behind: its summary, and its details when they were kept. */
 export interface PublishedData {
@@ -21,12 +22,8 @@ export interface PartWhole {
   whole: string;
 }
 
-/** The part ≤ whole pairs checked by 请核实; edit here to add one (ids absent from the data are skipped). */
-export const PART_WHOLE: readonly PartWhole[] = [
-  { part: 'school.placed', whole: 'school.requested' },
-  { part: 'school.stage.placed', whole: 'school.stage.requested' },
-  { part: 'indicator:涉军案件胜诉', whole: 'indicator:代理涉军案件' },
-];
+/** The part ≤ whole pairs checked by 请核实, from the metric catalog (`partOf`, INDICATOR_PARTS); ids absent from the data are skipped. */
+export const PART_WHOLE: readonly PartWhole[] = partWholePairs();
 
 /** Year-over-year moves beyond this ratio (either way) are flagged. */
 export const YOY_LIMIT = 0.5;
@@ -34,11 +31,11 @@ export const YOY_LIMIT = 0.5;
 /** Swings between small numbers (3 → 1 训练场) are normal: a move is flagged only when either value exceeds this. */
 export const YOY_MIN_VALUE = 10;
 
-/** Metrics whose yearly swings are normal and never flagged (a few honors more or less). */
-export const YOY_EXEMPT: readonly string[] = ['honors.count'];
+/** Metrics whose yearly swings are normal and never flagged: those the catalog compares as a count (a few honors more or less). */
+export const YOY_EXEMPT: readonly string[] = countChangeMetricIds();
 
 /** Breakdown dimensions whose keys are free text an admin types (类别, 街道, 案件类型, 活动类别); 学段 and months are fixed lists. */
-export const NAME_DIMENSIONS: readonly string[] = ['funding.category', 'militia.subdistrict', 'militia.case_type', 'training.kind'];
+export const NAME_DIMENSIONS: readonly string[] = freeTextDimensionIds();
 
 /** A key on one row only is flagged when the other keys of its breakdown have at least this many rows (median). */
 export const COMMON_ROWS = 3;
@@ -310,6 +307,32 @@ function partWholeFlags(cur: Summary, det: Details, names: Map<string, string>, 
   return out;
 }
 
+/**
+ * Months of the latest year without any record, in monthly breakdowns (`militia.month.cases`; one line per
+ * dimension): the charts show them as gaps, and someone should say whether a month was missed or truly quiet.
+ * Months after the data date (China time) have not happened yet and are not flagged.
+ */
+function monthGapFlags(cur: Summary, det: Details, scope: Scope): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const asOf = new Date(Date.parse(cur.generatedAt) + 8 * 3600_000);
+  for (const [id, b] of Object.entries(det.breakdowns)) {
+    const dimension = id.split('.').slice(0, 2).join('.');
+    if (!/\.month$/.test(dimension) || seen.has(dimension)) continue;
+    const years = Object.keys(b.byYear).sort((x, y) => Number(x) - Number(y));
+    const year = years[years.length - 1];
+    if (year === undefined) continue;
+    if (scope !== ALL && ![...scope].some((k) => k.endsWith(`|${year}`))) continue;
+    seen.add(dimension);
+    const last = Number.isNaN(asOf.getTime()) || asOf.getUTCFullYear() !== Number(year) ? 12 : asOf.getUTCMonth() + 1;
+    const row = b.byYear[year] ?? {};
+    const missing = Array.from({ length: last }, (_, i) => String(i + 1)).filter((m) => row[m] === undefined);
+    if (missing.length === 0) continue;
+    out.push(`${year} ${b.label.replace(/（[^）]*）$/, '')}: ${missing.map((m) => `${m} 月`).join('、')}没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？`);
+  }
+  return out;
+}
+
 /** Every 请核实 line for the current data; with a previous publish, yoy/gap/typo checks cover only new or changed figures. */
 export function reviewFlags(
   current: { summary: Summary; details: Details },
@@ -323,6 +346,7 @@ export function reviewFlags(
     ...gapFlags(current.summary, names, scope),
     ...singletonFlags(current.details, previous?.details ?? null, scope),
     ...partWholeFlags(current.summary, current.details, names, pairs),
+    ...monthGapFlags(current.summary, current.details, scope),
   ];
 }
 

@@ -30,7 +30,7 @@ describe('npm run data on a wrong data folder', () => {
     writeFileSync(file, 'year,category,amount_wan\n');
     const r = data(['--data-dir', file, '--check']);
     expect(r.status).toBe(2);
-    expect(r.err.split('\n')[0]).toBe(`错误: “${file}”是一个文件，不是数据目录：--data-dir 应指向存放 CSV 文件的文件夹`);
+    expect(r.err.split('\n')[0]).toBe(`错误: 数据目录“${file}”是一个文件，不是文件夹：请指定存放 CSV 的文件夹`);
   });
 
   it('counts every problem in the summary line, listed or not', () => {
