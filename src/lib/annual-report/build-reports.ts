@@ -8,8 +8,9 @@ import { sumNumbers } from '../shared/decimal.ts';
 import { matchingYears, streakOfYears } from '../shared/streak.ts';
 import type { Issue } from '../data/issues.ts';
 import { formatChange, formatNumber, formatValue } from '../shared/format.ts';
-import { PAGES, figureHref } from '../shared/metrics.ts';
+import { PAGES, figureHref, indicatorName } from '../shared/metrics.ts';
 import { yoyOfPublished } from '../shared/yoy.ts';
+import { editDistance } from '../shared/edit-distance.ts';
 import { parseTemplate, type TemplateSegment, type TemplatePlaceholder } from './parse-template.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';
 import { reportMessage } from './messages.ts';
@@ -55,26 +56,11 @@ export function resolveMetric(summary: Summary, details: Details, id: string): M
   return summary.metrics[id] ?? breakdownMetric(details, id);
 }
 
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
-
 function closest(name: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(name, c);
+    const d = editDistance(name, c);
     if (d < bestD) {
       bestD = d;
       best = c;
@@ -121,7 +107,8 @@ interface Context {
 }
 
 function metricSubject(id: string, m: MetricSeries): string {
-  if (id.startsWith('indicator:')) return `指标“${id.slice('indicator:'.length)}”`;
+  const indicator = indicatorName(id);
+  if (indicator !== null) return `指标“${indicator}”`;
   return `“${m.label}”（${id}）`;
 }
 
@@ -152,7 +139,7 @@ function renderMetric(ctx: Context, tp: TemplatePlaceholder, id: string, m: Metr
   const ph: Placeholder = tp.placeholder;
   const base = ph.at ? resolveYear(ph.at, reportYear) : reportYear;
   const subject = metricSubject(id, m);
-  const name = id.startsWith('indicator:') ? id.slice('indicator:'.length) : m.label;
+  const name = indicatorName(id) ?? m.label;
   const fmt = (v: number) => (ph.form === 'value' ? formatNumber(v) : formatValue(v, m.unit));
 
   if (ph.sum) {
@@ -301,15 +288,15 @@ function checkReferences(blocks: ReturnType<typeof parseTemplate>['blocks'], sum
     ...Object.keys(summary.metrics),
     ...Object.entries(details.breakdowns).flatMap(([bid, b]) => b.keys.map((k) => `${bid}:${k}`)),
   ];
-  const indicatorNames = ids.filter((id) => id.startsWith('indicator:')).map((id) => id.slice('indicator:'.length));
+  const indicatorNames = ids.map(indicatorName).filter((n): n is string => n !== null);
   const visit = (segs: TemplateSegment[]) => {
     for (const s of segs) {
       if (s.kind !== 'placeholder' || s.placeholder.ref.kind !== 'metric') continue;
       const id = s.placeholder.ref.id;
       if (resolveMetric(summary, details, id)) continue;
       const at = { severity: 'error' as const, file, line: s.line, column: s.column };
-      if (id.startsWith('indicator:')) {
-        const name = id.slice('indicator:'.length);
+      const name = indicatorName(id);
+      if (name !== null) {
         const near = closest(name, indicatorNames);
         const hint = near ? `，是不是“${near}”？` : '（指标名须与 indicators.csv “指标”列完全一致）';
         issues.push({ ...at, code: 'report_unknown_indicator', message: reportMessage('report_unknown_indicator', { name, hint }) });

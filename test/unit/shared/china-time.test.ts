@@ -16,6 +16,7 @@ describe('China Standard Time', () => {
   });
   it('formatDateTimeIso writes the change report\'s form and returns a bad date as is', () => {
     expect(formatDateTimeIso('2026-03-05T01:05:00.000Z')).toBe('2026-03-05 09:05');
+    expect(formatDateTimeIso('2026-11-29T16:30:00.000Z')).toBe('2026-11-30 00:30');
     expect(formatDateTimeIso('nope')).toBe('nope');
   });
 });
