@@ -10,6 +10,7 @@ import { countChangeMetricIds, freeTextDimensionIds, partWholePairs } from '../s
 import { chinaTime, formatDateTimeIso } from '../shared/china-time.ts';
 import { formatNumber, formatSigned, formatValue } from '../shared/format.ts';
 import { editDistance } from '../shared/edit-distance.ts';
+import { fromNumber, relativeChange } from '../shared/decimal.ts';
 
 /** What a previous publish left behind: its summary, and its details when they were kept. */
 export interface PublishedData {
@@ -78,7 +79,7 @@ function digitsFor(unit: string, values: readonly (number | undefined)[]): numbe
 function changeWords(oldV: number, newV: number, unit: string): string {
   if (unit === '%' || unit === '％') return `${formatSigned(newV - oldV, 1)} 个百分点`;
   if (oldV === 0) return '原为 0';
-  return `${formatSigned(((newV - oldV) / oldV) * 100, 1)}%`;
+  return `${formatSigned((relativeChange(fromNumber(newV), fromNumber(oldV)) ?? 0) * 100, 1)}%`;
 }
 
 function yearsWords(years: readonly number[]): string {
