@@ -417,10 +417,50 @@ describe('print', () => {
           .map((el) => `${el.tagName.toLowerCase()}.${el.className} «${(el.textContent ?? '').trim().slice(0, 30)}»`),
       );
       expect(shown, `visible in print: ${shown.join(', ')}`).toEqual([]);
-      // What the page is about stays: the heading and the print header with the data date.
+      // What the page is about stays: the heading, and the data date (the report: its data period, once, under the title).
       await expect(page.locator('h1').isVisible()).resolves.toBe(true);
-      await expect(page.locator('.print-header').isVisible()).resolves.toBe(true);
+      if (path0 === '/') {
+        await expect(page.locator('.print-header').isVisible()).resolves.toBe(true);
+      } else {
+        await expect(page.locator('.print-header').isVisible()).resolves.toBe(false);
+        const text = await page.evaluate(() => document.body.innerText);
+        expect(text.match(/数据截至\d{4}年/g)).toEqual([`数据截至${summary.latestYear}年`]);
+        expect(text).not.toMatch(/生成于|数据更新/);
+      }
     });
+  }, 60_000);
+
+  test('every year’s report prints on whole A4 pages: two for the sample data, none left nearly empty', async () => {
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const page = await ctx.newPage();
+      const counts: Record<number, number> = {};
+      for (const year of summary.years) {
+        await page.goto(server.url(`/report/${year}/`));
+        const pdf = await page.pdf({ preferCSSPageSize: true });
+        counts[year] = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+      }
+      expect(counts).toEqual(Object.fromEntries(summary.years.map((y) => [y, 2])));
+    });
+  }, 120_000);
+});
+
+describe('report downloads', () => {
+  test('the report page offers its Word file beside 打印 and the .txt, and the file is a Word document', async () => {
+    const year = summary.latestYear!;
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const page = await ctx.newPage();
+      await page.goto(server.url(`/report/${year}/`));
+      const links = page.locator('.report-actions a');
+      await expect(links.evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute('href'), a.getAttribute('download')]))).resolves.toEqual([
+        ['下载 Word 文档 (.docx)', `/report/${year}.docx`, `示例区${year}年度党管武装工作述职报告.docx`],
+        ['下载纯文本 (.txt)', `/report/${year}.txt`, `示例区${year}年度党管武装工作述职报告.txt`],
+      ]);
+    });
+    for (const y of summary.years) {
+      const bytes = readFileSync(join(site.distDir, 'report', `${y}.docx`));
+      expect(bytes.subarray(0, 4).toString('latin1'), `${y}.docx is a zip`).toBe('PK\u0003\u0004');
+      expect(bytes.includes(Buffer.from('word/document.xml')), `${y}.docx has a document`).toBe(true);
+    }
   }, 60_000);
 });
 

@@ -14,6 +14,7 @@ import { createHandler, type Contribution, type DatasetHandler } from './aggrega
 import { honorStreak } from '../shared/streak.ts';
 import { fixedMetrics } from '../shared/metrics.ts';
 import { buildReports, type RenderedReport } from '../annual-report/build-reports.ts';
+import { readTemplateFile } from '../annual-report/read-template.ts';
 
 export interface PipelineOptions {
   /** Folder holding the CSV files. */
@@ -218,9 +219,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   };
   // The template is checked against the aggregated data, so only once the CSVs are valid.
   let reports: RenderedReport[] = [];
-  const template = hasErrors(issues) ? null : readOptionalText(join(opts.dataDir, REPORT_TEMPLATE_FILE));
-  if (template !== null) {
-    const r = buildReports({ file: displayPath(shownDir, REPORT_TEMPLATE_FILE), text: template }, summary, details, config);
+  const templateFile = displayPath(shownDir, REPORT_TEMPLATE_FILE);
+  const template = hasErrors(issues) ? { text: null, issues: [] } : readTemplateFile(join(opts.dataDir, REPORT_TEMPLATE_FILE), templateFile);
+  issues.push(...template.issues);
+  if (template.text !== null) {
+    const r = buildReports({ file: templateFile, text: template.text }, summary, details, config);
     issues.push(...r.issues);
     reports = r.reports;
   }

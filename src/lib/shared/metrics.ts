@@ -50,7 +50,10 @@ interface FigureDef {
 export interface MetricDef extends FigureDef {
   /** How its change against last year is worded: percent, 百分点 (rates) or a count difference (small counts). */
   change: ChangeKind;
-  /** Palette slot (1–8) of its series in charts (src/lib/shared/palette.ts). */
+  /**
+   * Palette slot of its series in charts (src/lib/shared/palette.ts): each charted metric has its own hue (1–8),
+   * so a colour means one measure on every page; 0 (neutral) for a metric without a chart of its own.
+   */
   color: number;
   /** Catalog key of the metric it is part of: never larger in the same year. */
   partOf?: string;
@@ -115,7 +118,7 @@ export const METRICS = {
     anchor: 'militia-total',
     family: 'militia_cases',
     change: 'percent',
-    color: 1,
+    color: 2,
     card: 2,
   },
   militiaPersons: {
@@ -128,7 +131,7 @@ export const METRICS = {
     anchor: 'militia-total',
     family: 'militia_cases',
     change: 'percent',
-    color: 2,
+    color: 3,
     card: 3,
   },
   trainingSessions: {
@@ -141,7 +144,7 @@ export const METRICS = {
     anchor: 'training-sessions',
     family: 'training_sessions',
     change: 'percent',
-    color: 1,
+    color: 4,
     card: 4,
   },
   trainingParticipants: {
@@ -154,7 +157,7 @@ export const METRICS = {
     anchor: 'training-participants',
     family: 'training_sessions',
     change: 'percent',
-    color: 2,
+    color: 5,
     card: 5,
   },
   schoolRequested: {
@@ -167,7 +170,7 @@ export const METRICS = {
     anchor: 'school-total',
     family: 'school_placements',
     change: 'percent',
-    color: 1,
+    color: 6,
   },
   schoolPlaced: {
     id: 'school.placed',
@@ -179,7 +182,7 @@ export const METRICS = {
     anchor: 'school-total',
     family: 'school_placements',
     change: 'percent',
-    color: 2,
+    color: 7,
     partOf: 'schoolRequested',
     card: 6,
   },
@@ -194,7 +197,7 @@ export const METRICS = {
     anchor: 'timeline',
     family: 'honors',
     change: 'count',
-    color: 1,
+    color: 0,
     absentIsZero: true,
     card: 8,
   },
@@ -360,7 +363,7 @@ export const RATES = {
     page: 'school',
     anchor: 'school-rate',
     change: 'points',
-    color: 3,
+    color: 8,
     card: 7,
   },
 } as const satisfies Record<string, RateDef>;

@@ -3,8 +3,7 @@ import type { SiteData } from './site-data.ts';
 import { changeKindFor, formatChange, formatValue, valueParts, type Change, type ChangeOptions, type ChangeText } from '../shared/format.ts';
 import { METRICS, PAGES, RATES, type MetricDef, type MetricKey, type RateDef } from '../shared/metrics.ts';
 import { describeSeries, describeRate, seriesYears } from './sentence.ts';
-import { metricOf } from './tables/index.ts';
-import { roundTo } from './tables/common.ts';
+import { metricOf, roundTo } from './tables/index.ts';
 import { rateOf } from '../shared/rate.ts';
 
 /**

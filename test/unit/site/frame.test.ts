@@ -38,7 +38,8 @@ describe('only pages load data', () => {
     const offenders: string[] = [];
     for (const dir of ['src/components', 'src/layouts']) {
       for (const f of readdirSync(dir)) {
-        const text = readFileSync(join(dir, f), 'utf8');
+        // Comments may tell the page what to pass; only code counts.
+        const text = readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
         for (const call of ['loadSiteData(', 'readConfig(', 'siteTables(', 'siteTablesById(', 'loadReports(']) if (text.includes(call)) offenders.push(`${dir}/${f}: ${call}`);
       }
     }

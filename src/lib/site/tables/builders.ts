@@ -2,7 +2,7 @@
 import type { SiteData } from '../site-data.ts';
 import type { ChartSeries, TableContext, TableSpec } from './types.ts';
 import { describeSeries, describePair, describeTop, seriesYears } from '../sentence.ts';
-import { OTHER_LABEL, ROUNDING_NOTE, UNCLASSIFIED, detailBreakdown, changeCell, colorSlots, lastYearOf, metricOf, roundTo, stripSuffix, sum, unitPair } from './common.ts';
+import { OTHER_LABEL, catchAllLast, detailBreakdown, changeCell, colorSlots, lastYearOf, metricOf, roundTo, roundingNote, stripSuffix, sum, unitPair } from './common.ts';
 import { DIMENSIONS, METRICS, type BreakdownDef, type DimensionKey, type MetricDef, type MetricKey } from '../../shared/metrics.ts';
 
 /** Years of a metric as table rows: 年度 | value | 比上年增减（%）. */
@@ -32,6 +32,7 @@ export function yearlyTable(data: SiteData, ctx: TableContext, def: MetricDef, t
           series: [{ name: m.label, color, values: years.map((y) => m.byYear[String(y)] ?? null) }],
           axisTitle: m.unit,
           frac,
+          fixed: def.fixed,
         }
       : undefined,
   };
@@ -76,12 +77,14 @@ export function yearlyPairTable(data: SiteData, ctx: TableContext, aDef: MetricD
       ? {
           type: 'bar',
           labels: years.map((y) => `${y}年`),
+          // Each series in its own unit: different units are drawn as two charts, never on one axis.
           series: [
-            { name: a.label, color: aDef.color, values: years.map((y) => a.byYear[String(y)] ?? null) },
-            { name: b.label, color: bDef.color, values: years.map((y) => b.byYear[String(y)] ?? null) },
+            { name: a.label, color: aDef.color, unit: a.unit, values: years.map((y) => a.byYear[String(y)] ?? null) },
+            { name: b.label, color: bDef.color, unit: b.unit, values: years.map((y) => b.byYear[String(y)] ?? null) },
           ],
-          axisTitle: unitPair(a.unit, b.unit),
+          axisTitle: a.unit,
           frac: Math.max(fa, fb),
+          fixed: aDef.fixed && bDef.fixed,
         }
       : undefined,
   };
@@ -99,13 +102,17 @@ export function breakdownByYearTable(
   /** The dimension's colour order, shared by every breakdown of it (default: this breakdown's keys). */
   colorOrder?: string[],
 ): TableSpec {
+  // The keys' colours avoid the hues of the metrics on the same page, so a colour never means two things there.
+  const reserved = Object.values(METRICS)
+    .filter((m) => m.page === def.page)
+    .map((m) => m.color);
   const id = def.anchor;
   const dimension = DIMENSIONS[def.dimension as DimensionKey].label;
   const bd = detailBreakdown(data, def.id);
   const years = seriesYears(bd.byYear as unknown as Record<string, number>);
   const frac = def.decimals;
-  const order = colorOrder ? [...colorOrder, ...bd.keys.filter((k) => !colorOrder.includes(k))] : bd.keys;
-  const slots = colorSlots(order);
+  const order = catchAllLast(colorOrder ? [...colorOrder, ...bd.keys.filter((k) => !colorOrder.includes(k))] : bd.keys);
+  const slots = colorSlots(order, reserved);
   const total = metricOf(data, METRICS[def.total as MetricKey].id);
   const unit = bd.unit || total?.unit || '';
   const sumYear = (y: number): number | null => {
@@ -118,17 +125,18 @@ export function breakdownByYearTable(
   const series: ChartSeries[] = [];
   const present = order.filter((k) => bd.keys.includes(k));
   const folded = present.filter((k) => slots[k] === 0);
+  // A key without rows in a year has no segment (null), never a zero one.
+  const valuesOf = (keys: string[]): (number | null)[] =>
+    years.map((y) => {
+      const parts = keys.map((k) => bd.byYear[String(y)]?.[k]).filter((v): v is number => v !== undefined);
+      return parts.length ? roundTo(sum(parts), frac) : null;
+    });
   for (const k of present) {
     if (slots[k] === 0) continue;
-    series.push({ name: k, color: slots[k] as number, values: years.map((y) => bd.byYear[String(y)]?.[k] ?? 0) });
+    series.push({ name: k, color: slots[k] as number, values: valuesOf([k]) });
   }
-  if (folded.length) {
-    series.push({
-      name: OTHER_LABEL,
-      color: 0,
-      values: years.map((y) => roundTo(folded.reduce((s, k) => s + (bd.byYear[String(y)]?.[k] ?? 0), 0), frac)),
-    });
-  }
+  // Grey keys (其他, 未分类, and beyond six colours the smallest) share one grey series, named after the key when alone.
+  if (folded.length) series.push({ name: folded.length === 1 ? (folded[0] as string) : OTHER_LABEL, color: 0, values: valuesOf(folded) });
   return {
     id,
     title,
@@ -137,7 +145,10 @@ export function breakdownByYearTable(
     columns: [{ label: dimension, kind: 'text' }, ...years.map((y) => ({ label: `${y}年`, kind: 'number' as const, frac, fixed: def.fixed }))],
     rows: bd.keys.map((k) => [k, ...years.map((y) => bd.byYear[String(y)]?.[k] ?? null)]),
     total: years.length ? ['合计', ...years.map(sumYear)] : undefined,
-    footnote: ROUNDING_NOTE,
+    footnote: roundingNote(
+      bd.keys.flatMap((k) => years.map((y) => bd.byYear[String(y)]?.[k])),
+      frac,
+    ),
     sentence:
       last === undefined ? `暂无${stripSuffix(bd.label || title)}分项数据。` : describeTop(stripSuffix(bd.label || title), unit, last, bd.byYear[String(last)] ?? {}, frac),
     chart: years.length
@@ -148,7 +159,8 @@ export function breakdownByYearTable(
           series,
           axisTitle: bd.unit,
           frac,
-          note: folded.length ? `图中${folded.join('、')}合并为“${OTHER_LABEL}”，表中分列。` : undefined,
+          fixed: def.fixed,
+          note: folded.length > 1 ? `图中${folded.join('、')}合并为“${OTHER_LABEL}”，表中分列。` : undefined,
         }
       : undefined,
   };
@@ -175,11 +187,9 @@ export function breakdownPairForYear(
   const year = forYear ?? lastYearOf(a.byYear);
   const ay = year === null ? {} : (a.byYear[String(year)] ?? {});
   const by = year === null ? {} : (b.byYear[String(year)] ?? {});
-  // A ranking: largest first in the year shown, 未分类 always last; unranked keeps the breakdown's canonical order (学段).
+  // A ranking: largest first in the year shown, 其他 and 未分类 always last; unranked keeps the breakdown's canonical order (学段).
   const present = a.keys.filter((k) => ay[k] !== undefined || by[k] !== undefined);
-  const keys = !ranked
-    ? present
-    : [...present].sort((x, y) => Number(x === UNCLASSIFIED) - Number(y === UNCLASSIFIED) || (ay[y] ?? 0) - (ay[x] ?? 0) || (by[y] ?? 0) - (by[x] ?? 0));
+  const keys = !ranked ? present : catchAllLast([...present].sort((x, y) => (ay[y] ?? 0) - (ay[x] ?? 0) || (by[y] ?? 0) - (by[x] ?? 0)));
   const aLabel = am.label || stripSuffix(a.label);
   const bLabel = bm.label || stripSuffix(b.label);
   return {
@@ -204,10 +214,10 @@ export function breakdownPairForYear(
           horizontal: true,
           labels: keys,
           series: [
-            { name: aLabel, color: amDef.color, values: keys.map((k) => ay[k] ?? 0) },
-            { name: bLabel, color: bmDef.color, values: keys.map((k) => by[k] ?? 0) },
+            { name: aLabel, color: amDef.color, unit: a.unit || am.unit, values: keys.map((k) => ay[k] ?? 0) },
+            { name: bLabel, color: bmDef.color, unit: b.unit || bm.unit, values: keys.map((k) => by[k] ?? 0) },
           ],
-          axisTitle: unitPair(a.unit, b.unit),
+          axisTitle: a.unit || am.unit,
           frac: 0,
         }
       : undefined,

@@ -3,7 +3,7 @@ import type { SiteData } from '../site-data.ts';
 import type { Cell, TableContext, TableSpec } from './types.ts';
 import { describeChangeCounts, describeTop } from '../sentence.ts';
 import { BREAKDOWNS, METRICS, DIMENSIONS, fundingCategoryMetric } from '../../shared/metrics.ts';
-import { ROUNDING_NOTE, changeCell, detailBreakdown, colorSlots, lastYearOf, metricOf, roundTo, sum } from './common.ts';
+import { catchAllLast, changeCell, detailBreakdown, colorSlots, lastYearOf, metricOf, roundTo, roundingNote, sum } from './common.ts';
 import { breakdownByYearTable, yearlyTable } from './builders.ts';
 
 const TOTAL = METRICS.fundingTotal;
@@ -16,8 +16,11 @@ function fundingShare(data: SiteData, ctx: TableContext): TableSpec {
   const year = lastYearOf(bd.byYear);
   const row = year === null ? {} : (bd.byYear[String(year)] ?? {});
   const whole = year === null ? 0 : (total.byYear[String(year)] ?? sum(Object.values(row)));
-  const sorted = Object.entries(row).sort((x, y) => y[1] - x[1] || bd.keys.indexOf(x[0]) - bd.keys.indexOf(y[0]));
-  const slots = colorSlots(bd.keys);
+  const ranked = Object.entries(row).sort((x, y) => y[1] - x[1] || bd.keys.indexOf(x[0]) - bd.keys.indexOf(y[0]));
+  const sorted = catchAllLast(ranked.map(([k]) => k)).map((k) => [k, row[k] as number] as const);
+  // The same colours as the stacked chart of all years above it.
+  const slots = colorSlots(catchAllLast(bd.keys), [TOTAL.color]);
+  const shares = sorted.map(([, v]) => (whole > 0 ? (v / whole) * 100 : null));
   const label = total.label || TOTAL.label;
   return {
     id: 'funding-category-share',
@@ -29,19 +32,29 @@ function fundingShare(data: SiteData, ctx: TableContext): TableSpec {
       { label: `金额（${CATEGORY.unit}）`, kind: 'number', frac: CATEGORY.decimals, fixed: CATEGORY.fixed },
       { label: '占比（%）', kind: 'percent', frac: 1 },
     ],
-    rows: sorted.map(([k, v]) => [k, v, whole > 0 ? roundTo((v / whole) * 100, 1) : null]),
+    rows: sorted.map(([k, v], i) => [k, v, shares[i] === null || shares[i] === undefined ? null : roundTo(shares[i], 1)]),
     total: year === null ? undefined : ['合计', whole, whole > 0 ? 100 : null],
-    footnote: ROUNDING_NOTE,
+    footnote: roundingNote([...sorted.map(([, v]) => v), whole], CATEGORY.decimals) ?? roundingNote(shares, 1),
     sentence: year === null ? `暂无${label}分项数据。` : describeTop(label, CATEGORY.unit, year, row, CATEGORY.decimals),
     chart: sorted.length
       ? {
           type: 'bar',
           horizontal: true,
           labels: sorted.map(([k]) => k),
-          // One series, each bar in its category's colour, so the category looks the same as in the stacked chart.
-          series: [{ name: '金额', color: TOTAL.color, values: sorted.map(([, v]) => v), pointColors: sorted.map(([k]) => slots[k] ?? 0) }],
+          // One series, each bar in its category's colour, so the category looks the same as in the stacked chart;
+          // the title promises shares, so each bar is labelled with its amount and share (as the table rounds it).
+          series: [
+            {
+              name: '金额',
+              color: TOTAL.color,
+              values: sorted.map(([, v]) => v),
+              pointColors: sorted.map(([k]) => slots[k] ?? 0),
+              shares: shares.map((v) => (v === null ? null : roundTo(v, 1))),
+            },
+          ],
           axisTitle: CATEGORY.unit,
           frac: CATEGORY.decimals,
+          fixed: CATEGORY.fixed,
         }
       : undefined,
   };

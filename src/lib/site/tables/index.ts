@@ -17,7 +17,7 @@ import { seriesYears } from '../sentence.ts';
 import { pageMetrics, type PageId } from '../../shared/metrics.ts';
 
 export type { Cell, ColumnKind, TableColumn, ChartSeries, ChartSpec, TableSpec, TableContext } from './types.ts';
-export { ROUNDING_NOTE, OTHER_LABEL, metricOf, changeCell, colorSlots, sharedKeyOrder } from './common.ts';
+export { ROUNDING_NOTE, OTHER_LABEL, metricOf, roundTo, changeCell, colorSlots, sharedKeyOrder, roundingNote } from './common.ts';
 export { militiaYears } from './militia.ts';
 export { rateAxis } from './school.ts';
 

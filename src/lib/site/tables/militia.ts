@@ -1,6 +1,6 @@
 /** The tables of the militia page and of each past year's militia page: totals, 街道, 案件类型, months. */
 import type { SiteData } from '../site-data.ts';
-import type { TableContext, TableSpec } from './types.ts';
+import type { Cell, TableContext, TableSpec } from './types.ts';
 import { describePeakMonth, seriesYears } from '../sentence.ts';
 import { chinaTime } from '../../shared/china-time.ts';
 import { BREAKDOWNS, DIMENSIONS, METRICS, type BreakdownDef } from '../../shared/metrics.ts';
@@ -9,6 +9,9 @@ import { breakdownPairForYear, yearlyPairTable } from './builders.ts';
 
 const CASES = METRICS.militiaCases;
 const PERSONS = METRICS.militiaPersons;
+
+/** What a month without any record shows in the table and the sentence. */
+export const NO_RECORD = '无记录';
 
 function militiaMonth(data: SiteData, ctx: TableContext, id: string = BREAKDOWNS.militiaMonthCases.anchor, forYear?: number): TableSpec {
   const a = detailBreakdown(data, BREAKDOWNS.militiaMonthCases.id);
@@ -19,36 +22,47 @@ function militiaMonth(data: SiteData, ctx: TableContext, id: string = BREAKDOWNS
   const ay = year === null ? {} : (a.byYear[String(year)] ?? {});
   const by = year === null ? {} : (b.byYear[String(year)] ?? {});
   const months = Array.from({ length: 12 }, (_, i) => String(i + 1));
-  // A month without rows had no cases (0); a month after the data date has not happened yet ("—").
+  // A month after the data date has not happened yet (null, "—"); a month without any row has no record: a gap in
+  // the chart and "无记录" in the table and sentence, never a zero.
   const asOf = chinaTime(data.summary.generatedAt);
   const lastMonth = asOf !== null && year === asOf.year ? asOf.month : 12;
-  const val = (row: Record<string, number>, m: string): number | null => (Number(m) > lastMonth ? null : (row[m] ?? 0));
+  const passed = months.filter((m) => Number(m) <= lastMonth);
+  const unrecorded = passed.filter((m) => ay[m] === undefined && by[m] === undefined);
+  const cell = (row: Record<string, number>, m: string): Cell => (Number(m) > lastMonth ? null : (row[m] ?? (unrecorded.includes(m) ? NO_RECORD : 0)));
+  const val = (row: Record<string, number>, m: string): number | null => (Number(m) > lastMonth ? null : (row[m] ?? (unrecorded.includes(m) ? null : 0)));
   const aLabel = am.label || CASES.label;
   const bLabel = bm.label || PERSONS.label;
+  const aUnit = a.unit || am.unit;
+  const bUnit = b.unit || bm.unit;
+  const recorded = Object.keys(ay).length > 0 || Object.keys(by).length > 0;
+  const gaps = recorded && unrecorded.length ? `${unrecorded.map((m) => `${m}月`).join('、')}${NO_RECORD}。` : '';
+  const top = Math.max(0, ...passed.map((m) => ay[m] ?? 0));
+  const highlight = top > 0 ? months.findIndex((m) => ay[m] === top) : -1;
   return {
     id,
     title: year === null ? `各月${aLabel}与${bLabel}` : `${year}年各月${aLabel}与${bLabel}`,
-    unit: unitPair(a.unit || am.unit, b.unit || bm.unit),
+    unit: unitPair(aUnit, bUnit),
     source: ctx.source,
     columns: [
       { label: DIMENSIONS.militiaMonth.label, kind: 'text' },
-      { label: `${aLabel}（${a.unit || am.unit}）`, kind: 'number' },
-      { label: `${bLabel}（${b.unit || bm.unit}）`, kind: 'number' },
+      { label: `${aLabel}（${aUnit}）`, kind: 'number' },
+      { label: `${bLabel}（${bUnit}）`, kind: 'number' },
     ],
-    rows: year === null ? [] : months.map((m) => [`${m}月`, val(ay, m), val(by, m)]),
-    sentence: year === null ? `暂无${aLabel}的月度数据。` : describePeakMonth(aLabel, a.unit || am.unit, year, ay),
+    rows: year === null ? [] : months.map((m) => [`${m}月`, cell(ay, m), cell(by, m)]),
+    sentence: year === null ? `暂无${aLabel}的月度数据。` : `${describePeakMonth(aLabel, aUnit, year, ay)}${gaps}`,
     chart:
-      year === null
+      year === null || !recorded
         ? undefined
         : {
             type: 'line',
             labels: months.map((m) => `${m}月`),
             series: [
-              { name: aLabel, color: CASES.color, values: months.map((m) => val(ay, m)) },
-              { name: bLabel, color: PERSONS.color, values: months.map((m) => val(by, m)) },
+              { name: aLabel, color: CASES.color, unit: aUnit, values: months.map((m) => val(ay, m)) },
+              { name: bLabel, color: PERSONS.color, unit: bUnit, values: months.map((m) => val(by, m)) },
             ],
-            axisTitle: unitPair(a.unit || am.unit, b.unit || bm.unit),
+            axisTitle: aUnit,
             frac: 0,
+            highlight: highlight >= 0 ? highlight : undefined,
           },
   };
 }

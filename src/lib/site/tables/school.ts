@@ -52,6 +52,7 @@ function schoolRate(data: SiteData, ctx: TableContext): TableSpec {
           series: [{ name: '安排率', color: RATE.color, values: years.map((y) => { const r = rates.get(y) ?? null; return r === null ? null : roundTo(r * 100, frac); }) }],
           axisTitle: '%',
           frac,
+          fixed: true,
           max: 100,
           ...rateAxis([...rates.values()]),
         }
