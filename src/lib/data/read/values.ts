@@ -1,6 +1,7 @@
 /** Readers from one CSV cell's text to a typed value, per the contract's value types (§1 "Value types"). */
 import type { Decimal } from '../../shared/decimal.ts';
 import type { ValueCode } from '../messages.ts';
+import { chinaTime } from '../../shared/china-time.ts';
 
 /** Why a cell could not be read: a catalog code (messages.ts) and its parameters. */
 export class ValueError {
@@ -36,8 +37,9 @@ export interface BuildDay {
 
 /** The calendar day of `now` in UTC+8 (contract: "the build day is today in China Standard Time"). */
 export function buildDayOf(now: Date): BuildDay {
-  const t = new Date(now.getTime() + 8 * 3600_000);
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+  const t = chinaTime(now);
+  if (t === null) throw new Error(`invalid build time: ${String(now)}`);
+  return { year: t.year, month: t.month, day: t.day };
 }
 
 function isSpace(c: number): boolean {
