@@ -15,6 +15,7 @@ const I = columnIndex(indicatorsSchema);
 import { DecimalTally } from './tally.ts';
 import { breakdownOf, metricFromCounts, metricFromDecimals } from './series.ts';
 import { CountSubtotalWatch, SubtotalWatch, type SuspectTotal } from './subtotal.ts';
+import { UNCLASSIFIED } from '../../shared/catch-all.ts';
 import { BREAKDOWNS, METRICS, fundingCategoryMetric, indicatorMetricId, type BreakdownDef, type MetricDef } from '../../shared/metrics.ts';
 
 /**
@@ -72,9 +73,6 @@ export interface DatasetHandler {
   observe?(row: Row, line: number, fields: string[]): void;
   finish(): Contribution;
 }
-
-/** Label of the category key used when an optional grouping column is empty. */
-export const UNCLASSIFIED = '未分类';
 
 function binding(plan: HeaderPlan, key: string): Binding {
   const b = plan.bindings.find((x) => x.column.key === key);
