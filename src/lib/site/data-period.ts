@@ -1,0 +1,29 @@
+/**
+ * What a reader needs to date the figures: the years the data covers and the day it was published
+ * (replaces the bare "数据更新时间", which gave the build's clock time and not the data's period).
+ */
+import { formatDateTime } from '../shared/format.ts';
+import { formatYearRange } from './sentence.ts';
+
+export interface DataPeriod {
+  /** "数据覆盖2018—2025年"; "暂无数据" without any year. */
+  coverage: string;
+  /** The publish day in China time, "2026年12月3日"; "" when the timestamp is not a date. */
+  day: string;
+  /** The same day as YYYY-MM-DD for <time datetime>; "" when unknown. */
+  dayIso: string;
+  /** One line: "数据覆盖2018—2025年，发布于2026年12月3日" (just the coverage when the day is unknown). */
+  text: string;
+}
+
+/** The data period of `years` (any order) and the publish day of the ISO timestamp `generatedAt`. */
+export function dataPeriod(years: readonly number[], generatedAt: string): DataPeriod {
+  const range = formatYearRange(years);
+  const coverage = range === '' ? '暂无数据' : `数据覆盖${range}`;
+  // formatDateTime is the one China-time formatter ("2026年12月3日 18:17"): the day is what precedes the time.
+  const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(formatDateTime(generatedAt));
+  if (!m) return { coverage, day: '', dayIso: '', text: coverage };
+  const day = m[0];
+  const dayIso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return { coverage, day, dayIso, text: `${coverage}，发布于${day}` };
+}
