@@ -16,7 +16,7 @@ const META: WorkbookMeta = {
 
 async function read(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
 }
 
