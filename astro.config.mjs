@@ -1,18 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { readFileSync, existsSync } from 'node:fs';
+import { readConfig } from './src/lib/shared/config.ts';
 
-// Base path and site URL come from the one config file admins edit (data/config.json);
-// SITE_BASE / SITE_URL override them (used by the sub-path build test).
-const cfgFile = new URL('./data/config.json', import.meta.url);
-const cfg = existsSync(cfgFile) ? JSON.parse(readFileSync(cfgFile, 'utf8').replace(/^\uFEFF/, '')) : {};
-const rawBase = process.env.SITE_BASE ?? cfg.base ?? '/';
-const parts = String(rawBase).split('/').filter((p) => p.trim() !== '');
-const base = parts.length === 0 ? '/' : `/${parts.join('/')}/`;
+// Base path and site URL come from the one config file admins edit (data/config.json, or SITE_CONFIG_DIR's), read
+// by the data step's own reader. It never throws: a broken file gives the defaults here, and the data step, which
+// runs before every build and dev server, reports it at its line and column. SITE_BASE / SITE_URL override both.
+const cfg = readConfig();
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? cfg.site ?? 'http://localhost/',
-  base,
+  site: cfg.site,
+  base: cfg.base,
   trailingSlash: 'ignore',
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   build: { inlineStylesheets: 'never', format: 'directory' },

@@ -3,7 +3,7 @@
  * view, in idle time). Colours come from the CSS tokens, so dark mode and 适老化 apply; charts redraw when they change.
  */
 import { Chart } from './chart-setup.ts';
-import type { ChartSpec } from '../lib/site/tables.ts';
+import type { ChartSpec } from '../lib/site/tables/index.ts';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 
 const charts = new Map<HTMLElement, Chart>();

@@ -3,7 +3,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import KpiCard from '../../src/components/KpiCard.astro';
 import ChartFigure from '../../src/components/ChartFigure.astro';
 import YearSwitcher from '../../src/components/YearSwitcher.astro';
-import type { TableSpec } from '../../src/lib/site/tables.ts';
+import type { TableSpec } from '../../src/lib/site/tables/index.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {

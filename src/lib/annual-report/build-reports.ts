@@ -7,7 +7,7 @@ import type { Summary, Details, MetricSeries } from '../shared/types.ts';
 import { sumNumbers } from '../shared/decimal.ts';
 import { matchingYears, streakOfYears } from '../shared/streak.ts';
 import type { Issue } from '../data/issues.ts';
-import { formatNumber, formatValue, formatYoyWords, yoyMissingReason } from '../shared/format.ts';
+import { formatChange, formatNumber, formatValue } from '../shared/format.ts';
 import { parseTemplate, type TemplateSegment, type TemplatePlaceholder } from './parse-template.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';
 import { reportMessage } from './messages.ts';
@@ -92,9 +92,6 @@ function closest(name: string, candidates: readonly string[]): string | null {
   const limit = Math.max(2, Math.floor(Array.from(name).length / 3));
   return best !== null && bestD <= limit ? best : null;
 }
-
-/** The streak as of a report's year, from the years with a matching honor (the rule of streak.ts). */
-export const streakAsOf = streakOfYears;
 
 /** The metric's first year with a value, if it is at most `to`; otherwise `to` itself. */
 function firstYearOf(m: MetricSeries, to: number): number {
@@ -206,9 +203,9 @@ function renderMetric(ctx: Context, tp: TemplatePlaceholder, id: string, m: Metr
   }
   if (ph.form === 'yoy') {
     const ratio = m.yoy[String(target)] ?? null;
-    const words = formatYoyWords(ratio);
-    if (words === null) return figure(`—（${yoyMissingReason(m.byYear[String(target - 1)])}）`, id, target, description, null, false);
-    return figure(words, id, target, description, ratio, false);
+    const change = formatChange({ kind: 'percent', yoy: ratio, previous: m.byYear[String(target - 1)] });
+    if (change.direction === 'none') return figure(`—（${change.text}）`, id, target, description, null, false);
+    return figure(change.text, id, target, description, ratio, false);
   }
   return figure(fmt(v), id, target, description, v, false);
 }
@@ -224,7 +221,7 @@ function renderPlaceholder(ctx: Context, tp: TemplatePlaceholder, reportYear: nu
       return { kind: 'text', text: String(target) };
     case 'streak': {
       const title = ctx.summary.honors.streak.title;
-      const s = streakAsOf(ctx.honorYears, target);
+      const s = streakOfYears(ctx.honorYears, target);
       if (ph.ref.field === 'title') {
         return figure(title, 'streak.title', target, `连续获评的荣誉名称（streak.title）`, null, false);
       }

@@ -84,6 +84,24 @@ export const PLAIN_MESSAGES = {
   unknown_column: { zh: '未知列“{header}”，已忽略，不会发布', en: 'unknown column, ignored and never published' },
   empty_header: { zh: '第 {col} 列的表头为空，该列已忽略，不会发布', en: 'empty header cell, column ignored' },
   read_failed: { zh: '无法读取文件：{reason}', en: 'the file could not be read' },
+  nul_byte: {
+    zh: '此行含有 NUL 字节（二进制内容），不是文本：文件可能已损坏或选错了文件，请确认后重新保存',
+    en: 'a NUL byte: binary content, not text',
+  },
+  encoding_mixed_utf8: {
+    zh: '此行不是 UTF-8 编码，而文件其他各行是 UTF-8（多半是从别的文件粘贴进来的）：{fix}',
+    en: 'a non-UTF-8 line in a UTF-8 file',
+  },
+  encoding_mixed_gbk: {
+    zh: '此行是 UTF-8 编码，而文件其他各行是 GBK（多半是从别的文件粘贴进来的）：{fix}',
+    en: 'a UTF-8 line in a GBK file',
+  },
+  encoding_invalid: {
+    zh: '此行含有既不是 UTF-8 也不是 GBK 的字节，文件可能已损坏：{fix}',
+    en: 'bytes valid in neither UTF-8 nor GBK',
+  },
+  text_utf16: { zh: '文件是 UTF-16 编码：请用记事本打开，“另存为”时编码选“UTF-8”', en: 'UTF-16 text; save as UTF-8' },
+  text_too_large: { zh: '文件超过 {limit}，不像是配置或模板文件：请确认选对了文件', en: 'too large for a config or template file' },
 } as const satisfies Record<string, Message>;
 
 export type ValueCode = keyof typeof VALUE_MESSAGES;
@@ -94,10 +112,8 @@ function fill(template: string, params: Params): string {
 }
 
 /** Message for a value problem: `列“查处案件数”(cases) 应为非负整数，实际为“abc”`. */
-export function valueMessage(code: string, header: string, key: string, params: Params): string {
-  const m = (VALUE_MESSAGES as Record<string, Message>)[code];
-  if (!m) throw new Error(`unknown message code ${code}`);
-  return `列“${header}”(${key}) ${fill(m.zh, params)}`;
+export function valueMessage(code: ValueCode, header: string, key: string, params: Params): string {
+  return `列“${header}”(${key}) ${fill(VALUE_MESSAGES[code].zh, params)}`;
 }
 
 /** Message for a row or file problem. */

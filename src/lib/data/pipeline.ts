@@ -5,8 +5,8 @@ import { sort } from 'd3-array';
 import { DATASETS, type DatasetSchema } from './schema/index.ts';
 import type { Details, FileReport, MetricSeries, Summary, Breakdown, HonorEntry, IndicatorEntry } from '../shared/types.ts';
 import { hasErrors, sortIssues, type Issue } from './issues.ts';
-import { readConfig, type SiteConfig } from '../shared/config.ts';
-import { sniffFile, type Encoding } from './read/decode.ts';
+import { CONFIG_FILE, loadConfig, type SiteConfig } from '../shared/config.ts';
+import { RESAVE_CSV, judgeEncoding, scanFileBytes, sniffFile, type Encoding } from './read/decode.ts';
 import { readCsvFile } from './read/csv.ts';
 import { buildDayOf, type BuildDay } from './read/values.ts';
 import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReader } from './validate.ts';
@@ -21,7 +21,7 @@ export interface PipelineOptions {
   displayDir?: string;
   /** Build time; the build day is its date in UTC+8. Default: now. */
   now?: Date;
-  /** Site config; default read from `<dataDir>/config.json`. */
+  /** Site config; default read from `<dataDir>/config.json`, its problems reported like a CSV's. */
   config?: SiteConfig;
 }
 
@@ -98,12 +98,17 @@ export async function readDataset(schema: DatasetSchema, path: string, shownPath
     log.plain('error', notText, 1, 1);
     return { report, issues: log.issues, contribution: null };
   }
-  // Strict UTF-8 first; on the first invalid byte everything read so far is discarded and the file is read as GB18030.
-  for (const encoding of ['utf-8', 'gb18030'] as const) {
-    const attempt = await readDatasetAs(schema, path, encoding, today, shownPath);
-    if (attempt) return attempt;
+  // Strict UTF-8 first; on the first invalid (or NUL) byte everything read so far is discarded and the bytes are judged.
+  const utf8 = await readDatasetAs(schema, path, 'utf-8', today, shownPath);
+  if (utf8) return utf8;
+  const verdict = judgeEncoding(await scanFileBytes(path));
+  if ('encoding' in verdict) {
+    const gb = await readDatasetAs(schema, path, verdict.encoding, today, shownPath);
+    if (gb) return gb;
+    log.plain('error', 'encoding_invalid', 1, 1, { fix: RESAVE_CSV });
+  } else {
+    log.plain('error', verdict.code, verdict.line, 1, { fix: RESAVE_CSV });
   }
-  log.plain('error', 'not_text', 1, 1);
   return { report, issues: log.issues, contribution: null };
 }
 
@@ -180,8 +185,8 @@ function emptyMetric(label: string, unit: string): MetricSeries {
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const now = opts.now ?? new Date();
   const today = buildDayOf(now);
-  const config = opts.config ?? readConfig(opts.dataDir);
   const shownDir = opts.displayDir ?? opts.dataDir;
+  const { config, issues: configIssues } = opts.config ? { config: opts.config, issues: [] } : loadConfig(opts.dataDir, displayPath(shownDir, CONFIG_FILE));
   const results = await Promise.all(
     DATASETS.map((s) => readDataset(s, join(opts.dataDir, s.file), displayPath(shownDir, s.file), today)),
   );
@@ -201,7 +206,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     if (c.honors) honors = c.honors;
     if (c.indicators) indicators = c.indicators;
   }
-  const issues = sortIssues(results.flatMap((r) => r.issues));
+  const issues = sortIssues([...configIssues, ...results.flatMap((r) => r.issues)]);
   const sortedYears = sort([...years]);
   const generatedAt = now.toISOString();
   const summary: Summary = {

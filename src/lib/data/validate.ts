@@ -1,7 +1,7 @@
 /** Header matching and per-row reading of a dataset, driven only by its schema declaration. */
 import type { ColumnSchema, DatasetSchema } from './schema/index.ts';
 import type { Issue } from './issues.ts';
-import { plainMessage, valueMessage, type PlainCode } from './messages.ts';
+import { plainMessage, valueMessage, type PlainCode, type ValueCode } from './messages.ts';
 import { fieldLine } from './read/csv.ts';
 import { ValueError, readDate, readDecimal, readInteger, readText, readYear, type BuildDay } from './read/values.ts';
 import type { Decimal } from '../shared/decimal.ts';
@@ -15,7 +15,7 @@ export class IssueLog {
     this.issues.push({ severity, code, file: this.file, line, column, message: plainMessage(code, params) });
   }
 
-  value(code: string, line: number, column: number, header: string, key: string, params: Record<string, string | number>): void {
+  value(code: ValueCode, line: number, column: number, header: string, key: string, params: Record<string, string | number>): void {
     this.issues.push({ severity: 'error', code, file: this.file, line, column, message: valueMessage(code, header, key, params) });
   }
 }

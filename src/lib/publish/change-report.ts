@@ -310,6 +310,32 @@ function partWholeFlags(cur: Summary, det: Details, names: Map<string, string>, 
   return out;
 }
 
+/**
+ * Months of the latest year without any record, in monthly breakdowns (`militia.month.cases`; one line per
+ * dimension): the charts show them as gaps, and someone should say whether a month was missed or truly quiet.
+ * Months after the data date (China time) have not happened yet and are not flagged.
+ */
+function monthGapFlags(cur: Summary, det: Details, scope: Scope): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const asOf = new Date(Date.parse(cur.generatedAt) + 8 * 3600_000);
+  for (const [id, b] of Object.entries(det.breakdowns)) {
+    const dimension = id.split('.').slice(0, 2).join('.');
+    if (!/\.month$/.test(dimension) || seen.has(dimension)) continue;
+    const years = Object.keys(b.byYear).sort((x, y) => Number(x) - Number(y));
+    const year = years[years.length - 1];
+    if (year === undefined) continue;
+    if (scope !== ALL && ![...scope].some((k) => k.endsWith(`|${year}`))) continue;
+    seen.add(dimension);
+    const last = Number.isNaN(asOf.getTime()) || asOf.getUTCFullYear() !== Number(year) ? 12 : asOf.getUTCMonth() + 1;
+    const row = b.byYear[year] ?? {};
+    const missing = Array.from({ length: last }, (_, i) => String(i + 1)).filter((m) => row[m] === undefined);
+    if (missing.length === 0) continue;
+    out.push(`${year} ${b.label.replace(/（[^）]*）$/, '')}: ${missing.map((m) => `${m} 月`).join('、')}没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？`);
+  }
+  return out;
+}
+
 /** Every 请核实 line for the current data; with a previous publish, yoy/gap/typo checks cover only new or changed figures. */
 export function reviewFlags(
   current: { summary: Summary; details: Details },
@@ -323,6 +349,7 @@ export function reviewFlags(
     ...gapFlags(current.summary, names, scope),
     ...singletonFlags(current.details, previous?.details ?? null, scope),
     ...partWholeFlags(current.summary, current.details, names, pairs),
+    ...monthGapFlags(current.summary, current.details, scope),
   ];
 }
 

@@ -2,7 +2,7 @@
  * CSV text from a table spec, for the "下载 CSV" links: UTF-8 with BOM (so Excel shows Chinese),
  * CRLF line ends, RFC 4180 quoting, and spreadsheet formula injection neutralised.
  */
-import type { Cell, TableSpec } from './tables.ts';
+import type { Cell, TableSpec } from './tables/index.ts';
 
 const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -2,7 +2,7 @@
  * What a reader needs to date the figures: the years the data covers and the day it was published
  * (replaces the bare "数据更新时间", which gave the build's clock time and not the data's period).
  */
-import { formatDateTime } from '../shared/format.ts';
+import { chinaTime } from '../shared/china-time.ts';
 import { formatYearRange } from './sentence.ts';
 
 export interface DataPeriod {
@@ -20,10 +20,9 @@ export interface DataPeriod {
 export function dataPeriod(years: readonly number[], generatedAt: string): DataPeriod {
   const range = formatYearRange(years);
   const coverage = range === '' ? '暂无数据' : `数据覆盖${range}`;
-  // formatDateTime is the one China-time formatter ("2026年12月3日 18:17"): the day is what precedes the time.
-  const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(formatDateTime(generatedAt));
-  if (!m) return { coverage, day: '', dayIso: '', text: coverage };
-  const day = m[0];
-  const dayIso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const c = chinaTime(generatedAt);
+  if (c === null) return { coverage, day: '', dayIso: '', text: coverage };
+  const day = `${c.year}年${c.month}月${c.day}日`;
+  const dayIso = `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
   return { coverage, day, dayIso, text: `${coverage}，发布于${day}` };
 }

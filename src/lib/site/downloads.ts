@@ -4,7 +4,7 @@
  * years × kinds. A table whose content repeats another's (the latest year's militia breakdowns appear
  * on /militia/ and on /militia/<latest>/) is listed once, as its per-year copy.
  */
-import type { TableSpec } from './tables.ts';
+import type { TableSpec } from './tables/index.ts';
 
 /** The workbook of every table, first in the download list. */
 export const WORKBOOK_PATH = '/downloads/tables.xlsx';

@@ -1,35 +1,25 @@
 /** The key-figure cards of the overview: values, change wording and trends, computed once from SiteData. */
 import type { SiteData } from './site-data.ts';
-import { honorStreak } from '../shared/streak.ts';
-import type { HonorEntry } from '../shared/types.ts';
-import { formatCompact, formatNumber, formatPercent, formatPointChange, yoyDirection, yoyMissingReason, type YoyDirection } from '../shared/format.ts';
+import { formatChange, formatValue, valueParts, type ChangeText } from '../shared/format.ts';
 import { describeSeries, describeRate, seriesYears } from './sentence.ts';
-import { metricOf, rateOf } from './tables.ts';
-
-/** A change as shown on a card: direction (for the ▲/▼ glyph) and the words, e.g. "比上年增长 12.4%". */
-export interface ChangeText {
-  direction: YoyDirection;
-  text: string;
-}
+import { metricOf, rateOf } from './tables/index.ts';
 
 /**
  * The change words of a card: "比上年增长 12.4%", "比上年下降 3.0%", "与上年持平", "— 无上年数据", "— 上年为零".
  * `previous` is last year's value (undefined when absent), used only to say why a yoy is null.
  */
 export function changeText(yoy: number | null | undefined, previous: number | null | undefined, frac = 1): ChangeText {
-  const direction = yoyDirection(yoy, frac);
-  if (direction === 'none') return { direction, text: `— ${yoyMissingReason(previous)}` };
-  if (direction === 'flat') return { direction, text: '与上年持平' };
-  const pct = formatPercent(Math.abs(yoy as number), frac);
-  return { direction, text: direction === 'up' ? `比上年增长 ${pct}` : `比上年下降 ${pct}` };
+  return onCard(formatChange({ kind: 'percent', yoy, previous }, { lead: true, decimals: frac }));
 }
 
 /** The change of a rate in 百分点: "比上年提高 1.2 个百分点", "与上年持平", "— 无上年数据" (either rate null). */
 export function pointChangeText(rate: number | null, previous: number | null, frac = 1): ChangeText {
-  const words = formatPointChange(rate, previous, frac);
-  if (words === null) return { direction: 'none', text: '— 无上年数据' };
-  if (words === '持平') return { direction: 'flat', text: '与上年持平' };
-  return { direction: words.startsWith('提高') ? 'up' : 'down', text: `比上年${words}` };
+  return onCard(formatChange({ kind: 'points', rate, previous }, { lead: true, decimals: frac }));
+}
+
+/** A missing change on a card reads "— 无上年数据", so the empty figure is marked as on the other cards. */
+function onCard(change: ChangeText): ChangeText {
+  return change.direction === 'none' ? { direction: 'none', text: `— ${change.text}` } : change;
 }
 
 /** A card's large figure: figure and unit, abbreviated from 10,000 (1.23万人次; 万元 becomes 亿元), with the exact figure when abbreviated. */
@@ -42,13 +32,8 @@ export interface Figure {
 
 /** Split a value into the card's figure, unit and exact text; null gives "—" with the unit kept. */
 export function compactFigure(value: number | null | undefined, unit: string, maxFrac = 2): Figure {
-  if (value === null || value === undefined || !Number.isFinite(value)) return { figure: '—', unit, exact: null };
-  const exactText = unit === '%' ? `${formatNumber(value, maxFrac)}%` : `${formatNumber(value, maxFrac)} ${unit}`.trim();
-  if (unit === '万元' && Math.abs(value) >= 1e4) {
-    return { figure: formatNumber(value / 1e4, 2), unit: '亿元', exact: exactText };
-  }
-  if (Math.abs(value) >= 1e4 && unit !== '%') return { figure: formatCompact(value), unit, exact: exactText };
-  return { figure: formatNumber(value, maxFrac), unit, exact: null };
+  const p = valueParts(value, unit, { abbreviate: true, decimals: maxFrac });
+  return { figure: p.number, unit: p.unit, exact: p.abbreviated ? formatValue(value, unit, { decimals: maxFrac }) : null };
 }
 
 /** Points of an inline SVG polyline for a trend, in a width × height box; fewer than 2 values give "". */
@@ -167,11 +152,8 @@ export function buildKpis(data: SiteData, year: number): KpiCardModel[] {
   return cards;
 }
 
-/** The streak as of `asOf`, counted as the contract counts summary.honors.streak (one rule, in streak.ts). */
-export function streakAsOf(honors: readonly HonorEntry[], title: string, asOf: number): { years: number; through: number | null } {
-  const { years, through } = honorStreak(honors, title, asOf);
-  return { years, through };
-}
+
+export type { ChangeText };
 
 /** Years in a series with data, ascending (re-exported for pages). */
 export { seriesYears };

@@ -3,16 +3,14 @@
  * They are the summary a leader reads, the chart's text alternative and its caption in print.
  * Numbers are written without a space before the unit ("576.2万元"), as in running text.
  */
-import { formatNumber, formatPercent, yoyDirection, yoyMissingReason } from '../shared/format.ts';
+import { formatChange, formatPercent, formatValue } from '../shared/format.ts';
 
 /** A series of yearly values: year (as string key) → value. */
 export type ByYear = Record<string, number>;
 
 /** A value with its unit in running text: (576.2, "万元") → "576.2万元", (96.5, "%") → "96.5%"; null gives "—". */
 export function formatInline(value: number | null | undefined, unit: string, maxFrac = 2): string {
-  const n = formatNumber(value, maxFrac);
-  if (n === '—') return n;
-  return `${n}${unit === '％' ? '%' : unit}`;
+  return formatValue(value, unit, { decimals: maxFrac, space: false });
 }
 
 /** The years of a series in ascending order, as numbers. */
@@ -28,11 +26,7 @@ export function seriesYears(byYear: ByYear): number[] {
  * "无上年数据", or "上年为零" (when last year's value is 0).
  */
 export function describeChange(byYear: ByYear, year: number, yoy: number | null | undefined, frac = 1): string {
-  const dir = yoyDirection(yoy, frac);
-  if (dir === 'flat') return '与上年持平';
-  if (dir === 'none') return yoyMissingReason(byYear[String(year - 1)]);
-  const pct = formatPercent(Math.abs(yoy as number), frac);
-  return dir === 'up' ? `比上年增长${pct}` : `比上年下降${pct}`;
+  return formatChange({ kind: 'percent', yoy, previous: byYear[String(year - 1)] }, { lead: true, space: false, decimals: frac }).text;
 }
 
 /**
@@ -98,10 +92,7 @@ export function describeRate(label: string, year: number, rate: number | null, p
   if (rate === null || !Number.isFinite(rate)) return `${year}年暂无${label}数据。`;
   const head = `${year}年${label}为${formatPercent(rate, frac)}`;
   if (previous === null || !Number.isFinite(previous)) return `${head}，无上年数据。`;
-  const diff = Number(((rate - previous) * 100).toFixed(frac));
-  if (diff === 0) return `${head}，与上年持平。`;
-  const pts = `${formatNumber(Math.abs(diff), frac, frac)}个百分点`;
-  return `${head}，比上年${diff > 0 ? '提高' : '下降'}${pts}。`;
+  return `${head}，${formatChange({ kind: 'points', rate, previous }, { lead: true, space: false, decimals: frac }).text}。`;
 }
 
 /**
@@ -142,7 +133,7 @@ export function describePeakMonth(label: string, unit: string, year: number, byM
 export function describeChangeCounts(year: number, noun: string, yoys: (number | null)[], frac = 1): string {
   if (yoys.length === 0) return `${year}年暂无${noun}数据。`;
   const c = { up: 0, down: 0, flat: 0, none: 0 };
-  for (const y of yoys) c[yoyDirection(y, frac)] += 1;
+  for (const y of yoys) c[formatChange({ kind: 'percent', yoy: y, previous: undefined }, { decimals: frac }).direction] += 1;
   const parts: string[] = [];
   if (c.up) parts.push(`${c.up}个比上年增长`);
   if (c.down) parts.push(`${c.down}个下降`);

@@ -1,7 +1,7 @@
 /** The registered tables of this build's data and config, built once and shared by pages and CSV endpoints. */
 import { loadSiteData } from './site-data.ts';
 import { readConfig } from '../shared/config.ts';
-import { buildTables, getTable, type TableSpec } from './tables.ts';
+import { buildTables, getTable, type TableSpec } from './tables/index.ts';
 
 let cache: TableSpec[] | null = null;
 

@@ -1,6 +1,6 @@
 /** Display text of a registered table's cells (the CSV writes the raw cells; the page shows these). */
-import type { Cell, TableColumn } from './tables.ts';
-import { formatNumber } from '../shared/format.ts';
+import type { Cell, TableColumn } from './tables/index.ts';
+import { formatChangeAmount, formatNumber } from '../shared/format.ts';
 
 /**
  * A cell as the page shows it: numbers with separators, `percent` as "96.5%", `change` as "增长 12.4%" /
@@ -14,19 +14,13 @@ export function formatCell(cell: Cell, column: TableColumn): string {
   const frac = column.frac ?? 0;
   switch (column.kind) {
     case 'number':
-      return formatNumber(cell, frac, column.fixed ? frac : 0);
+      return formatNumber(cell, { decimals: frac, fixed: column.fixed });
     case 'percent':
-      return `${formatNumber(cell, 1, 1)}%`;
-    case 'change': {
-      if (cell === 0) return '持平';
-      const pct = `${formatNumber(Math.abs(cell), 1, 1)}%`;
-      return cell > 0 ? `增长 ${pct}` : `下降 ${pct}`;
-    }
-    case 'points': {
-      if (cell === 0) return '持平';
-      const pts = `${formatNumber(Math.abs(cell), 1, 1)} 个百分点`;
-      return cell > 0 ? `提高 ${pts}` : `下降 ${pts}`;
-    }
+      return `${formatNumber(cell, { decimals: 1, fixed: true })}%`;
+    case 'change':
+      return formatChangeAmount(cell, 'percent').text;
+    case 'points':
+      return formatChangeAmount(cell, 'points').text;
   }
 }
 

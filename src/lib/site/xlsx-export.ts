@@ -5,7 +5,7 @@
  * percentages), a bold total row, the footnote, and column widths fitted to the text.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, TableColumn, TableSpec } from './tables.ts';
+import type { Cell, TableColumn, TableSpec } from './tables/index.ts';
 
 /** Excel's limit on a sheet name, in characters. */
 export const SHEET_NAME_MAX = 31;

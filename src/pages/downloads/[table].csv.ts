@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteTables } from '../../lib/site/site-tables.ts';
 import { tableToCsv } from '../../lib/site/csv-export.ts';
-import type { TableSpec } from '../../lib/site/tables.ts';
+import type { TableSpec } from '../../lib/site/tables/index.ts';
 
 export const getStaticPaths = (() => siteTables().map((t) => ({ params: { table: t.id }, props: { table: t } }))) satisfies GetStaticPaths;
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { buildReports, runsText, sumExact, streakAsOf, metricHref, MISSING_TEXT } from '../../../src/lib/annual-report/build-reports.ts';
+import { streakOfYears } from '../../../src/lib/shared/streak.ts';
+import { buildReports, runsText, sumExact, metricHref, MISSING_TEXT } from '../../../src/lib/annual-report/build-reports.ts';
 import { formatIssue } from '../../../src/lib/data/issues.ts';
 import { formatNumber } from '../../../src/lib/shared/format.ts';
 import type { Summary, Details, MetricSeries } from '../../../src/lib/shared/types.ts';
@@ -384,10 +385,10 @@ describe('report helpers', () => {
     expect(sumExact([])).toBe(0);
   });
 
-  it('streakAsOf counts back from the latest honour year up to the given year', () => {
+  it('streakOfYears counts back from the latest honour year up to the given year', () => {
     const years = new Set([2018, 2019, 2021, 2022, 2023]);
-    expect(streakAsOf(years, 2023)).toEqual({ years: 3, through: 2023 });
-    expect(streakAsOf(years, 2020)).toEqual({ years: 2, through: 2019 });
-    expect(streakAsOf(years, 2017)).toEqual({ years: 0, through: null });
+    expect(streakOfYears(years, 2023)).toEqual({ years: 3, through: 2023 });
+    expect(streakOfYears(years, 2020)).toEqual({ years: 2, through: 2019 });
+    expect(streakOfYears(years, 2017)).toEqual({ years: 0, through: null });
   });
 });

@@ -196,7 +196,30 @@ describe('reviewFlags', () => {
     };
     expect(reviewFlags(cur, null, null)).toEqual([
       '查处案件（按办事处）: “东成街道”只出现在 1 行（2025 年），其他名称都很常见，是否为“东城街道”的笔误？',
+      '2025 查处案件: 2 月、3 月、4 月、5 月、6 月、7 月、8 月、9 月、10 月、11 月、12 月没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？',
     ]);
+  });
+
+  it('flags the months of the latest year without any record, once for cases and persons', () => {
+    const full = (skip: number[]) => Object.fromEntries(Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => !skip.includes(m)).map((m) => [String(m), 2]));
+    const rows = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1), 20]));
+    const d = details([], {
+      'militia.month.cases': breakdown('查处案件（按月份）', '起', { 2024: full([2, 3]), 2025: full([9]) }, rows),
+      'militia.month.persons': breakdown('抓获涉案人员（按月份）', '人', { 2024: full([2, 3]), 2025: full([9]) }, rows),
+    });
+    expect(reviewFlags({ summary: summary({}), details: d }, null, null)).toEqual([
+      '2025 查处案件: 9 月没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？',
+    ]);
+  });
+
+  it('does not flag the months after the data date, nor a latest year this publish did not change', () => {
+    const rows = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1), 20]));
+    // Data date 2026-03-02 (China time): January and February of 2026 have passed, March is under way.
+    const d = details([], { 'militia.month.cases': breakdown('查处案件（按月份）', '起', { 2026: { 2: 4 } }, rows) });
+    expect(reviewFlags({ summary: summary({}), details: d }, null, null)).toEqual([
+      '2026 查处案件: 1 月、3 月没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？',
+    ]);
+    expect(reviewFlags({ summary: summary({}), details: d }, { summary: summary({}), details: d }, new Set(['funding.total|2024']))).toEqual([]);
   });
 
   it('does not flag a lone key of a fixed list (学段)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { honorStreak } from '../../../src/lib/shared/streak.ts';
+import type { HonorEntry } from '../../../src/lib/shared/types.ts';
 
 const h = (year: number, title: string) => ({ year, title });
 
@@ -34,5 +35,20 @@ describe('honorStreak as of a past year', () => {
     const list = [h(2019, '双拥模范城'), h(2020, '双拥模范城'), h(2022, '双拥模范城'), h(2023, '双拥模范城')];
     expect(honorStreak(list, '双拥模范城', 2021)).toEqual({ title: '双拥模范城', years: 2, through: 2020 });
     expect(honorStreak(list, '双拥模范城', 2018)).toEqual({ title: '双拥模范城', years: 0, through: null });
+  });
+});
+
+describe('honorStreak over honour entries as of a year', () => {
+  const h = (year: number, title: string): HonorEntry => ({ id: `${year}-${title}`, year, title, conferred_by: 'x', recipient: 'y', level: '市级', note: null });
+  const honors = [h(2019, '双拥模范城'), h(2020, '全国双拥模范城'), h(2020, '双拥模范城'), h(2021, '先进人武部'), h(2022, '双拥模范城'), h(2023, ' 双拥模范城 ')];
+  it('counts the latest matching year and each directly preceding one, once per year', () => {
+    expect(honorStreak(honors, '双拥模范城', 2020)).toEqual({ title: '双拥模范城', years: 2, through: 2020 });
+    expect(honorStreak(honors, '双拥模范城', 2023)).toEqual({ title: '双拥模范城', years: 2, through: 2023 });
+  });
+  it('looks back from the last matching year not after asOf', () => {
+    expect(honorStreak(honors, '双拥模范城', 2021)).toEqual({ title: '双拥模范城', years: 2, through: 2020 });
+  });
+  it('gives 0 years and no through year when nothing matches', () => {
+    expect(honorStreak(honors, '双拥模范城', 2018)).toEqual({ title: '双拥模范城', years: 0, through: null });
   });
 });

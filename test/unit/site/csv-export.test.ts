@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { tableToCsv, toCsv, neutralizeFormula, formatCsvCell, quoteField } from '../../../src/lib/site/csv-export.ts';
-import type { TableSpec } from '../../../src/lib/site/tables.ts';
+import type { TableSpec } from '../../../src/lib/site/tables/index.ts';
 
 describe('csv-export', () => {
   it('tableToCsv starts with a BOM, ends every row with CRLF and writes the total last', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { runPipeline } from '../../../src/lib/data/pipeline.ts';
-import { buildTables, type TableSpec } from '../../../src/lib/site/tables.ts';
+import { buildTables, type TableSpec } from '../../../src/lib/site/tables/index.ts';
 import { downloadFileName, downloadGroups, listedPaths, tablesInPageOrder, uniqueTables } from '../../../src/lib/site/downloads.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data');

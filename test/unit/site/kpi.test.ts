@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { changeText, pointChangeText, compactFigure, sparklinePoints, sparklineMarker, streakAsOf } from '../../../src/lib/site/kpi.ts';
-import type { HonorEntry } from '../../../src/lib/shared/types.ts';
+import { changeText, pointChangeText, compactFigure, sparklinePoints, sparklineMarker } from '../../../src/lib/site/kpi.ts';
 
 describe('changeText', () => {
   it('says 比上年增长 or 比上年下降 with one decimal', () => {
@@ -60,20 +59,5 @@ describe('sparklineMarker', () => {
   });
   it('gives null for a year without a value', () => {
     expect(sparklineMarker([0, null, 5], 1, 100, 20, 0)).toBe(null);
-  });
-});
-
-describe('streakAsOf', () => {
-  const h = (year: number, title: string): HonorEntry => ({ id: `${year}-${title}`, year, title, conferred_by: 'x', recipient: 'y', level: '市级', note: null });
-  const honors = [h(2019, '双拥模范城'), h(2020, '全国双拥模范城'), h(2020, '双拥模范城'), h(2021, '先进人武部'), h(2022, '双拥模范城'), h(2023, ' 双拥模范城 ')];
-  it('counts the latest matching year and each directly preceding one, once per year', () => {
-    expect(streakAsOf(honors, '双拥模范城', 2020)).toEqual({ years: 2, through: 2020 });
-    expect(streakAsOf(honors, '双拥模范城', 2023)).toEqual({ years: 2, through: 2023 });
-  });
-  it('looks back from the last matching year not after asOf', () => {
-    expect(streakAsOf(honors, '双拥模范城', 2021)).toEqual({ years: 2, through: 2020 });
-  });
-  it('gives 0 years and no through year when nothing matches', () => {
-    expect(streakAsOf(honors, '双拥模范城', 2018)).toEqual({ years: 0, through: null });
   });
 });

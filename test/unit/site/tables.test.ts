@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, OTHER_LABEL, ROUNDING_NOTE } from '../../../src/lib/site/tables.ts';
+import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, OTHER_LABEL, ROUNDING_NOTE } from '../../../src/lib/site/tables/index.ts';
 import { tableToCsv } from '../../../src/lib/site/csv-export.ts';
 import type { SiteData } from '../../../src/lib/site/site-data.ts';
 import type { MetricSeries, Breakdown } from '../../../src/lib/shared/types.ts';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { runPipeline } from '../../../src/lib/data/pipeline.ts';
-import { buildTables, type TableSpec } from '../../../src/lib/site/tables.ts';
+import { buildTables, type TableSpec } from '../../../src/lib/site/tables/index.ts';
 import { tablesInPageOrder } from '../../../src/lib/site/downloads.ts';
 import { buildWorkbook, excelCell, FORMAT, sheetNames, SHEET_NAME_MAX, textWidth, type WorkbookMeta } from '../../../src/lib/site/xlsx-export.ts';
 

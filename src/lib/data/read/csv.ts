@@ -197,6 +197,11 @@ export async function readCsvFile(path: string, encoding: Encoding, sink: CsvSin
   };
   let text: string | null;
   for await (const chunk of stream) {
+    // A NUL byte is never text: stop, and let the byte scan name its line.
+    if ((chunk as Buffer).indexOf(0) !== -1) {
+      stream.destroy();
+      return false;
+    }
     text = decode(chunk as Buffer);
     if (text === null) {
       stream.destroy();

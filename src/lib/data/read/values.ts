@@ -1,10 +1,11 @@
 /** Readers from one CSV cell's text to a typed value, per the contract's value types (§1 "Value types"). */
 import type { Decimal } from '../../shared/decimal.ts';
+import type { ValueCode } from '../messages.ts';
 
 /** Why a cell could not be read: a catalog code (messages.ts) and its parameters. */
 export class ValueError {
   constructor(
-    readonly code: string,
+    readonly code: ValueCode,
     readonly params: Readonly<Record<string, string | number>> = {},
   ) {}
 }

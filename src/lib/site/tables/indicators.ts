@@ -1,0 +1,42 @@
+/** The tables of the indicators page: one per section of indicators.csv. */
+import type { SiteData } from '../site-data.ts';
+import type { Cell, TableContext, TableSpec } from './types.ts';
+import { describeChangeCounts, seriesYears } from '../sentence.ts';
+import { changeCell, metricOf } from './common.ts';
+
+/** One table per indicators section, in file order: 指标 | 单位 | each year | 比上年增减（%）. */
+export function indicatorTables(data: SiteData, ctx: TableContext): TableSpec[] {
+  const sections: string[] = [];
+  for (const e of data.details.indicators) if (!sections.includes(e.section)) sections.push(e.section);
+  return sections.map((section, i) => {
+    const entries = data.details.indicators.filter((e) => e.section === section);
+    const years = [...new Set(entries.flatMap((e) => seriesYears(metricOf(data, e.metric).byYear)))].sort((a, b) => a - b);
+    const last = years[years.length - 1];
+    const units = [...new Set(entries.map((e) => e.unit))];
+    return {
+      id: `indicators-${i + 1}`,
+      title: section,
+      unit: units.join('、'),
+      source: ctx.source,
+      columns: [
+        { label: '指标', kind: 'text' as const },
+        { label: '单位', kind: 'text' as const },
+        ...years.map((y) => ({ label: `${y}年`, kind: 'number' as const, frac: 2 })),
+        { label: `${last ?? ''}年比上年增减（%）`, kind: 'change' as const },
+      ],
+      rows: entries.map((e) => {
+        const m = metricOf(data, e.metric, e.indicator);
+        const change: Cell = last === undefined || m.byYear[String(last)] === undefined ? null : changeCell(m.byYear, last, m.yoy[String(last)]);
+        return [e.indicator, e.unit, ...years.map((y) => m.byYear[String(y)] ?? null), change];
+      }),
+      sentence: describeIndicatorSection(data, section, entries.map((e) => e.metric), last),
+    };
+  });
+}
+
+function describeIndicatorSection(data: SiteData, section: string, metrics: string[], year: number | undefined): string {
+  if (year === undefined || metrics.length === 0) return `${section}暂无数据。`;
+  const current = metrics.filter((id) => metricOf(data, id).byYear[String(year)] !== undefined);
+  if (current.length === 0) return `${year}年${section}暂无数据。`;
+  return describeChangeCounts(year, '指标', current.map((id) => metricOf(data, id).yoy[String(year)] ?? null)).replace(/^(\d{4}年)/, `$1${section}`);
+}
