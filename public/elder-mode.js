@@ -61,4 +61,6 @@
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setup);
   else setup();
+  /* The stylesheets that make the row scroll may arrive after DOMContentLoaded: try again once all is loaded. */
+  window.addEventListener('load', showCurrentNav);
 })();
