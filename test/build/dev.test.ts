@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dataCommand } from '../../src/lib/cli/data-command.ts';
+import { main } from '../../src/lib/cli/main.ts';
 
 // npm run dev on a temp copy of data/: a saved edit reaches the page, a bad CSV shows as status and keeps the last good data.
 const root = join(import.meta.dirname, '..', '..');
@@ -56,7 +58,7 @@ afterAll(() => {
 });
 
 describe('npm run dev', () => {
-  it('re-runs the data step on save, and on a bad CSV reports the error while keeping the last good data', async () => {
+  it('re-runs the data step on save; a bad CSV or config.json shows the same lines as npm run check while the last good data stays', async () => {
     const file = join(dir, 'data', 'funding.csv');
     const before = await waitFor(async () => fundingTotal2025(), 'the first page', 60_000);
     expect((await status()).ok).toBe(true);
@@ -78,6 +80,19 @@ describe('npm run dev', () => {
     expect(bad.errors[0]).toMatch(new RegExp(`funding\\.csv:${lines}:4: 错误: `));
     expect(output).toContain(bad.errors[0]);
     expect(await fundingTotal2025()).toBeCloseTo(after, 6);
+
+    // A broken config.json: the same file:line:column lines as npm run check prints for the folder.
+    writeFileSync(join(dir, 'data', 'config.json'), '{\n  "district": "示例区",\n}\n');
+    const broken = await waitFor(async () => {
+      const s = await status();
+      return s.errors.some((l) => l.includes('config.json')) ? s : undefined;
+    }, 'the config.json error');
+    const checked: string[] = [];
+    const code = await main(dataCommand, ['--check', '--data-dir', join(dir, 'data')], { io: { out: (l) => void checked.push(l), err: (l) => void checked.push(l) }, root });
+    expect(code).toBe(1);
+    expect(broken.errors).toEqual(checked.filter((l) => l.includes(': 错误: ')));
+    expect(broken.errors[0]).toBe(`${join(dir, 'data')}/config.json:2:20: 错误: 不是合法的 JSON：“}”前多了一个逗号：最后一项后面不能有逗号`);
+    expect(output).toContain(broken.errors[0]);
   }, 150_000);
 
   it('serves neither the raw data CSVs (internal columns) nor build-report.txt, by any path Vite knows, while the pages and summary.json still load', async () => {

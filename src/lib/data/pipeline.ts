@@ -12,7 +12,9 @@ import { buildDayOf, type BuildDay } from './read/values.ts';
 import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReader } from './validate.ts';
 import { createHandler, type Contribution, type DatasetHandler } from './aggregate/datasets.ts';
 import { honorStreak } from '../shared/streak.ts';
+import { fixedMetrics } from '../shared/metrics.ts';
 import { buildReports, type RenderedReport } from '../annual-report/build-reports.ts';
+import { readTemplateFile } from '../annual-report/read-template.ts';
 
 export interface PipelineOptions {
   /** Folder holding the CSV files. */
@@ -61,16 +63,6 @@ export function hashRow(fields: readonly string[]): number {
 /** Rows beyond this many are not checked for exact duplicates, to keep memory flat on huge files. */
 export const DUPLICATE_CHECK_LIMIT = 100_000;
 
-const FIXED_METRICS: readonly [string, string, string][] = [
-  ['funding.total', '经费投入', '万元'],
-  ['militia.cases', '查处案件', '起'],
-  ['militia.persons', '抓获涉案人员', '人'],
-  ['training.sessions', '培训教育场次', '场次'],
-  ['training.participants', '培训教育参加人次', '人次'],
-  ['school.requested', '驻军子女入学申请人数', '名'],
-  ['school.placed', '驻军子女入学安排人数', '名'],
-  ['honors.count', '获得荣誉', '项'],
-];
 
 function displayPath(dir: string, file: string): string {
   const d = dir.replace(/[\\/]+$/, '');
@@ -192,7 +184,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   );
 
   const metrics: Record<string, MetricSeries> = {};
-  for (const [id, label, unit] of FIXED_METRICS) metrics[id] = emptyMetric(label, unit);
+  for (const { id, label, unit } of fixedMetrics()) metrics[id] = emptyMetric(label, unit);
   const breakdowns: Record<string, Breakdown> = {};
   const years = new Set<number>();
   let honors: HonorEntry[] = [];
@@ -227,9 +219,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   };
   // The template is checked against the aggregated data, so only once the CSVs are valid.
   let reports: RenderedReport[] = [];
-  const template = hasErrors(issues) ? null : readOptionalText(join(opts.dataDir, REPORT_TEMPLATE_FILE));
-  if (template !== null) {
-    const r = buildReports({ file: displayPath(shownDir, REPORT_TEMPLATE_FILE), text: template }, summary, details, config);
+  const templateFile = displayPath(shownDir, REPORT_TEMPLATE_FILE);
+  const template = hasErrors(issues) ? { text: null, issues: [] } : readTemplateFile(join(opts.dataDir, REPORT_TEMPLATE_FILE), templateFile);
+  issues.push(...template.issues);
+  if (template.text !== null) {
+    const r = buildReports({ file: templateFile, text: template.text }, summary, details, config);
     issues.push(...r.issues);
     reports = r.reports;
   }

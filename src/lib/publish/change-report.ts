@@ -6,6 +6,7 @@
 import type { Summary, Details, MetricSeries, Breakdown } from '../shared/types.ts';
 import type { Issue } from '../data/issues.ts';
 import { formatIssue } from '../data/issues.ts';
+import { countChangeMetricIds, freeTextDimensionIds, partWholePairs } from '../shared/metrics.ts';
 
 /** What a previous publish left behind: its summary, and its details when they were kept. */
 export interface PublishedData {
@@ -21,12 +22,8 @@ export interface PartWhole {
   whole: string;
 }
 
-/** The part ≤ whole pairs checked by 请核实; edit here to add one (ids absent from the data are skipped). */
-export const PART_WHOLE: readonly PartWhole[] = [
-  { part: 'school.placed', whole: 'school.requested' },
-  { part: 'school.stage.placed', whole: 'school.stage.requested' },
-  { part: 'indicator:涉军案件胜诉', whole: 'indicator:代理涉军案件' },
-];
+/** The part ≤ whole pairs checked by 请核实, from the metric catalog (`partOf`, INDICATOR_PARTS); ids absent from the data are skipped. */
+export const PART_WHOLE: readonly PartWhole[] = partWholePairs();
 
 /** Year-over-year moves beyond this ratio (either way) are flagged. */
 export const YOY_LIMIT = 0.5;
@@ -34,11 +31,11 @@ export const YOY_LIMIT = 0.5;
 /** Swings between small numbers (3 → 1 训练场) are normal: a move is flagged only when either value exceeds this. */
 export const YOY_MIN_VALUE = 10;
 
-/** Metrics whose yearly swings are normal and never flagged (a few honors more or less). */
-export const YOY_EXEMPT: readonly string[] = ['honors.count'];
+/** Metrics whose yearly swings are normal and never flagged: those the catalog compares as a count (a few honors more or less). */
+export const YOY_EXEMPT: readonly string[] = countChangeMetricIds();
 
 /** Breakdown dimensions whose keys are free text an admin types (类别, 街道, 案件类型, 活动类别); 学段 and months are fixed lists. */
-export const NAME_DIMENSIONS: readonly string[] = ['funding.category', 'militia.subdistrict', 'militia.case_type', 'training.kind'];
+export const NAME_DIMENSIONS: readonly string[] = freeTextDimensionIds();
 
 /** A key on one row only is flagged when the other keys of its breakdown have at least this many rows (median). */
 export const COMMON_ROWS = 3;

@@ -5,20 +5,18 @@
  * on /militia/ and on /militia/<latest>/) is listed once, as its per-year copy.
  */
 import type { TableSpec } from './tables/index.ts';
+import { PAGES } from '../shared/metrics.ts';
 
 /** The workbook of every table, first in the download list. */
 export const WORKBOOK_PATH = '/downloads/tables.xlsx';
 export const WORKBOOK_FILE_NAME = '全部数据表.xlsx';
 
-/** Pages by the first word of a table id, in navigation order. */
-export const DOWNLOAD_PAGES: readonly { prefix: string; label: string; href: string }[] = [
-  { prefix: 'funding', label: '经费投入', href: '/funding/' },
-  { prefix: 'militia', label: '民兵警民协防', href: '/militia/' },
-  { prefix: 'training', label: '培训与教育', href: '/training/' },
-  { prefix: 'school', label: '驻军子女入学', href: '/school/' },
-  { prefix: 'indicators', label: '其他指标', href: '/indicators/' },
-  { prefix: 'honors', label: '双拥荣誉', href: '/honors/' },
-];
+/** Pages by the first word of a table id (the catalog's page id), in navigation order. */
+export const DOWNLOAD_PAGES: readonly { prefix: string; label: string; href: string }[] = Object.entries(PAGES).map(([prefix, p]) => ({
+  prefix,
+  label: p.label,
+  href: p.href,
+}));
 
 export interface DownloadItem {
   id: string;

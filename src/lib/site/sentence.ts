@@ -3,7 +3,7 @@
  * They are the summary a leader reads, the chart's text alternative and its caption in print.
  * Numbers are written without a space before the unit ("576.2万元"), as in running text.
  */
-import { formatChange, formatPercent, formatValue } from '../shared/format.ts';
+import { changeKindFor, formatChange, formatPercent, formatValue, type ChangeKind } from '../shared/format.ts';
 
 /** A series of yearly values: year (as string key) → value. */
 export type ByYear = Record<string, number>;
@@ -53,6 +53,8 @@ export interface SeriesSentenceInput {
   year: number;
   /** Maximum decimals of the value (default 2). */
   maxFrac?: number;
+  /** How the change is worded (the metric catalog's kind; default percent); small whole counts read as a difference ("比上年多1项"). */
+  change?: ChangeKind;
 }
 
 /**
@@ -64,14 +66,18 @@ export function describeSeries(input: SeriesSentenceInput): string {
 }
 
 /** describeSeries without the final full stop, for joining clauses with "；". */
-export function describeSeriesClause({ label, unit, byYear, yoy, year, maxFrac = 2 }: SeriesSentenceInput): string {
+export function describeSeriesClause({ label, unit, byYear, yoy, year, maxFrac = 2, change = 'percent' }: SeriesSentenceInput): string {
   const key = String(year);
   const value = byYear[key];
   if (value === undefined) return `${year}年暂无${label}数据`;
   const head = `${year}年${label}${formatInline(value, unit, maxFrac)}`;
   const years = seriesYears(byYear);
   if (years.length === 1) return `${head}（仅有本年度数据）`;
-  const parts = [head, describeChange(byYear, year, yoy[key])];
+  const previous = byYear[String(year - 1)];
+  const kind = changeKindFor(change, value, previous);
+  const changeWords =
+    kind === 'count' ? formatChange({ kind, value, previous }, { lead: true, space: false, unit }).text : describeChange(byYear, year, yoy[key]);
+  const parts = [head, changeWords];
   const extreme = describeExtreme(byYear, year);
   if (extreme) parts.push(extreme);
   return parts.join('，');

@@ -14,6 +14,22 @@ const H = columnIndex(honorsSchema);
 const I = columnIndex(indicatorsSchema);
 import { DecimalTally } from './tally.ts';
 import { breakdownOf, metricFromCounts, metricFromDecimals } from './series.ts';
+import { BREAKDOWNS, METRICS, fundingCategoryMetric, indicatorMetricId, type BreakdownDef, type MetricDef } from '../../shared/metrics.ts';
+
+/** A catalog metric from whole-number per-year values. */
+function countMetric(def: MetricDef, byYear: ReadonlyMap<number, number>): [string, MetricSeries] {
+  return [def.id, metricFromCounts(def.label, def.unit, byYear)];
+}
+
+/** A catalog breakdown from per-(year, key) values (see breakdownOf for the key order). */
+function catalogBreakdown(
+  def: BreakdownDef,
+  byYear: ReadonlyMap<number, ReadonlyMap<string, number>>,
+  rowCount: ReadonlyMap<string, number>,
+  order?: readonly string[],
+): [string, Breakdown] {
+  return [def.id, breakdownOf(def.label, def.unit, byYear, rowCount, order)];
+}
 
 export interface Contribution {
   metrics: [string, MetricSeries][];
@@ -90,7 +106,8 @@ function fundingHandler(): DatasetHandler {
       return true;
     },
     finish() {
-      const metrics: [string, MetricSeries][] = [['funding.total', metricFromDecimals('经费投入', '万元', t.totals)]];
+      const total = METRICS.fundingTotal;
+      const metrics: [string, MetricSeries][] = [[total.id, metricFromDecimals(total.label, total.unit, t.totals)]];
       const cats = new Map<string, Map<number, Decimal>>();
       for (const [y, m] of t.byYear) {
         for (const [c, v] of m) {
@@ -100,9 +117,12 @@ function fundingHandler(): DatasetHandler {
         }
       }
       const byYearNum = new Map([...t.byYear].map(([y, m]) => [y, new Map([...m].map(([k, v]) => [k, toNumber(v)]))]));
-      const breakdown = breakdownOf('经费投入（按类别）', '万元', byYearNum, t.rowCount);
-      for (const c of breakdown.keys) metrics.push([`funding.category:${c}`, metricFromDecimals(`经费投入（${c}）`, '万元', cats.get(c)!)]);
-      return { metrics, breakdowns: [['funding.category', breakdown]], years: [...t.totals.keys()] };
+      const [breakdownId, breakdown] = catalogBreakdown(BREAKDOWNS.fundingCategory, byYearNum, t.rowCount);
+      for (const c of breakdown.keys) {
+        const { id, label } = fundingCategoryMetric(c);
+        metrics.push([id, metricFromDecimals(label, breakdown.unit, cats.get(c)!)]);
+      }
+      return { metrics, breakdowns: [[breakdownId, breakdown]], years: [...t.totals.keys()] };
     },
   };
 }
@@ -141,16 +161,16 @@ function militiaHandler(): DatasetHandler {
       const monthRows = new Map<string, number>();
       return {
         metrics: [
-          ['militia.cases', metricFromCounts('查处案件', '起', new Map([...totals].map(([y, v]) => [y, v[0]!])))],
-          ['militia.persons', metricFromCounts('抓获涉案人员', '人', new Map([...totals].map(([y, v]) => [y, v[1]!])))],
+          countMetric(METRICS.militiaCases, new Map([...totals].map(([y, v]) => [y, v[0]!]))),
+          countMetric(METRICS.militiaPersons, new Map([...totals].map(([y, v]) => [y, v[1]!]))),
         ],
         breakdowns: [
-          ['militia.subdistrict.cases', breakdownOf('查处案件（按办事处）', '起', bySub.measure(0), bySub.rows)],
-          ['militia.subdistrict.persons', breakdownOf('抓获涉案人员（按办事处）', '人', bySub.measure(1), bySub.rows)],
-          ['militia.case_type.cases', breakdownOf('查处案件（按案件类型）', '起', byType.measure(0), byType.rows)],
-          ['militia.case_type.persons', breakdownOf('抓获涉案人员（按案件类型）', '人', byType.measure(1), byType.rows)],
-          ['militia.month.cases', breakdownOf('查处案件（按月份）', '起', month(0), monthRows, MONTHS)],
-          ['militia.month.persons', breakdownOf('抓获涉案人员（按月份）', '人', month(1), monthRows, MONTHS)],
+          catalogBreakdown(BREAKDOWNS.militiaSubdistrictCases, bySub.measure(0), bySub.rows),
+          catalogBreakdown(BREAKDOWNS.militiaSubdistrictPersons, bySub.measure(1), bySub.rows),
+          catalogBreakdown(BREAKDOWNS.militiaCaseTypeCases, byType.measure(0), byType.rows),
+          catalogBreakdown(BREAKDOWNS.militiaCaseTypePersons, byType.measure(1), byType.rows),
+          catalogBreakdown(BREAKDOWNS.militiaMonthCases, month(0), monthRows, MONTHS),
+          catalogBreakdown(BREAKDOWNS.militiaMonthPersons, month(1), monthRows, MONTHS),
         ],
         years: [...totals.keys()],
       };
@@ -169,12 +189,12 @@ function trainingHandler(): DatasetHandler {
     finish() {
       return {
         metrics: [
-          ['training.sessions', metricFromCounts('培训教育场次', '场次', yearTotals(byKind, 0))],
-          ['training.participants', metricFromCounts('培训教育参加人次', '人次', yearTotals(byKind, 1))],
+          countMetric(METRICS.trainingSessions, yearTotals(byKind, 0)),
+          countMetric(METRICS.trainingParticipants, yearTotals(byKind, 1)),
         ],
         breakdowns: [
-          ['training.kind.sessions', breakdownOf('培训教育场次（按类别）', '场次', byKind.measure(0), byKind.rows)],
-          ['training.kind.participants', breakdownOf('培训教育参加人次（按类别）', '人次', byKind.measure(1), byKind.rows)],
+          catalogBreakdown(BREAKDOWNS.trainingKindSessions, byKind.measure(0), byKind.rows),
+          catalogBreakdown(BREAKDOWNS.trainingKindParticipants, byKind.measure(1), byKind.rows),
         ],
         years: [...byKind.byYear.keys()],
       };
@@ -202,12 +222,12 @@ function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
     finish() {
       return {
         metrics: [
-          ['school.requested', metricFromCounts('驻军子女入学申请人数', '名', yearTotals(byStage, 0))],
-          ['school.placed', metricFromCounts('驻军子女入学安排人数', '名', yearTotals(byStage, 1))],
+          countMetric(METRICS.schoolRequested, yearTotals(byStage, 0)),
+          countMetric(METRICS.schoolPlaced, yearTotals(byStage, 1)),
         ],
         breakdowns: [
-          ['school.stage.requested', breakdownOf('申请人数（按学段）', '名', byStage.measure(0), byStage.rows, SCHOOL_STAGES)],
-          ['school.stage.placed', breakdownOf('安排人数（按学段）', '名', byStage.measure(1), byStage.rows, SCHOOL_STAGES)],
+          catalogBreakdown(BREAKDOWNS.schoolStageRequested, byStage.measure(0), byStage.rows, SCHOOL_STAGES),
+          catalogBreakdown(BREAKDOWNS.schoolStagePlaced, byStage.measure(1), byStage.rows, SCHOOL_STAGES),
         ],
         years: [...byStage.byYear.keys()],
       };
@@ -252,7 +272,7 @@ function honorsHandler(): DatasetHandler {
     },
     finish() {
       const honors = list.slice().sort((a, b) => b.year - a.year);
-      return { metrics: [['honors.count', metricFromCounts('获得荣誉', '项', counts)]], breakdowns: [], years: [...counts.keys()], honors };
+      return { metrics: [countMetric(METRICS.honorsCount, counts)], breakdowns: [], years: [...counts.keys()], honors };
     },
   };
 }
@@ -326,7 +346,7 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
       for (const [name, ind] of inds) {
         if (ind.values.size === 0) continue;
         const unit = isPercentUnit(ind.unit!) ? '%' : ind.unit!;
-        const metric = `indicator:${name}`;
+        const metric = indicatorMetricId(name);
         metrics.push([metric, metricFromDecimals(name, unit, ind.values)]);
         indicators.push({ metric, section: ind.section!, indicator: name, unit });
         for (const y of ind.values.keys()) years.add(y);
