@@ -22,6 +22,7 @@ import {
 } from './parse-template.ts';
 import { PAGES, breakdownDef, figureHref, indicatorName, metricDef } from '../shared/metrics.ts';
 import { yoyOfPublished } from '../shared/yoy.ts';
+import { editDistance } from '../shared/edit-distance.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';
 import { compare } from './parse-condition.ts';
 import { formatFigure } from './figure-text.ts';
@@ -85,26 +86,11 @@ function emptySource(details: Details, id: string): FileReport | null {
   return f && (!f.present || f.counted === 0) ? f : null;
 }
 
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
-
 function closest(name: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(name, c);
+    const d = editDistance(name, c);
     if (d < bestD) {
       bestD = d;
       best = c;
@@ -182,7 +168,8 @@ interface Context {
 }
 
 function metricSubject(id: string, m: MetricSeries): string {
-  if (id.startsWith('indicator:')) return `指标“${id.slice('indicator:'.length)}”`;
+  const indicator = indicatorName(id);
+  if (indicator !== null) return `指标“${indicator}”`;
   return `“${m.label}”（${id}）`;
 }
 
@@ -207,7 +194,7 @@ function piece(run: ReportRun, gap = false, notes: Note[] = []): Piece {
 function renderMetric(tp: TemplatePlaceholder, id: string, m: MetricSeries, reportYear: number, subject = metricSubject(id, m)): Piece {
   const ph: Placeholder = tp.placeholder;
   const base = ph.at ? resolveYear(ph.at, reportYear) : reportYear;
-  const name = id.startsWith('indicator:') ? id.slice('indicator:'.length) : m.label;
+  const name = indicatorName(id) ?? m.label;
   const note = (kind: Note['kind'], data: number[]): Note => ({ ph: tp, subject, kind, data, reportYear });
   const fmt = (v: number) => formatFigure(v, m.unit, ph.form === 'value' ? 'value' : 'full', id);
 
@@ -278,9 +265,9 @@ function renderPlaceholder(ctx: Context, tp: TemplatePlaceholder, reportYear: nu
       if (m) return renderMetric(tp, id, m, reportYear);
       // A family whose data file is absent or empty (checkReferences let it through): no data in any year.
       const file = emptySource(ctx.details, id)?.file ?? '';
-      const name = id.startsWith('indicator:') ? id.slice('indicator:'.length) : id;
-      const subject = `${id.startsWith('indicator:') ? '指标' : '数据项'}“${name}”（${file} 未提供或没有数据）`;
-      return renderMetric(tp, id, { label: name, unit: '', byYear: {}, yoy: {} }, reportYear, subject);
+      const indicator = indicatorName(id);
+      const subject = `${indicator !== null ? '指标' : '数据项'}“${indicator ?? id}”（${file} 未提供或没有数据）`;
+      return renderMetric(tp, id, { label: indicator ?? id, unit: '', byYear: {}, yoy: {} }, reportYear, subject);
     }
   }
 }
@@ -440,7 +427,7 @@ function checkReferences(blocks: readonly TemplateBlock[], summary: Summary, det
     ...Object.keys(summary.metrics),
     ...Object.entries(details.breakdowns).flatMap(([bid, b]) => b.keys.map((k) => `${bid}:${k}`)),
   ];
-  const indicatorNames = ids.filter((id) => id.startsWith('indicator:')).map((id) => id.slice('indicator:'.length));
+  const indicatorNames = ids.map(indicatorName).filter((n): n is string => n !== null);
   const suggest = (name: string, candidates: readonly string[]) => (Array.from(name).length <= MAX_SUGGEST_LENGTH ? closest(name, candidates) : null);
   for (const nodes of blockNodes(blocks)) {
     for (const s of placeholdersOf(nodes)) {
@@ -448,8 +435,8 @@ function checkReferences(blocks: readonly TemplateBlock[], summary: Summary, det
       const id = s.placeholder.ref.id;
       if (resolveMetric(summary, details, id) || emptySource(details, id)) continue;
       const at = { severity: 'error' as const, file, line: s.line, column: s.column };
-      if (id.startsWith('indicator:')) {
-        const name = id.slice('indicator:'.length);
+      const name = indicatorName(id);
+      if (name !== null) {
         const near = suggest(name, indicatorNames);
         const hint = near ? `，是不是“${near}”？` : '（指标名须与 indicators.csv “指标”列完全一致）';
         issues.push({ ...at, code: 'report_unknown_indicator', message: reportMessage('report_unknown_indicator', { name, hint }) });

@@ -5,6 +5,7 @@
  */
 import { linkSync, openSync, closeSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { bootId, isAlive, procCmdline, procStat } from './proc.ts';
+import { chinaTime, formatDateTimeIso } from '../shared/china-time.ts';
 
 /** What the lock file holds (JSON). A lock written by an older version holds only the pid. */
 export interface LockRecord {
@@ -160,8 +161,6 @@ export function releaseLock(file: string, record: LockRecord): void {
 /** `进程 4242，2026-03-02 10:15:02 开始` (China time), or `进程 4242` for an old lock. */
 export function describeHolder(holder: LockRecord | null): string {
   if (holder === null) return '进程未知';
-  const ms = holder.since === null ? NaN : new Date(holder.since).getTime();
-  if (Number.isNaN(ms)) return `进程 ${holder.pid}`;
-  const t = new Date(ms + 8 * 3600_000).toISOString();
-  return `进程 ${holder.pid}，${t.slice(0, 10)} ${t.slice(11, 19)} 开始`;
+  if (holder.since === null || chinaTime(holder.since) === null) return `进程 ${holder.pid}`;
+  return `进程 ${holder.pid}，${formatDateTimeIso(holder.since, true)} 开始`;
 }

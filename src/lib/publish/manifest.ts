@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetId, Details, Summary } from '../shared/types.ts';
 import { DATASETS } from '../data/schema/index.ts';
+import { indicatorName, metricDef } from '../shared/metrics.ts';
 
 /** The manifest's file name inside a site folder. */
 export const MANIFEST_FILE = '.publish-manifest.json';
@@ -35,15 +36,14 @@ export interface SiteManifest {
   files: Record<string, string>;
 }
 
-/** The summary.json metrics whose years are a dataset's years (contract §3: byYear[y] iff the dataset has a row in y). */
-const YEAR_METRICS: Record<DatasetId, (id: string) => boolean> = {
-  funding: (id) => id === 'funding.total',
-  militia_cases: (id) => id === 'militia.cases',
-  training_sessions: (id) => id === 'training.participants',
-  school_placements: (id) => id === 'school.requested',
-  honors: (id) => id === 'honors.count',
-  indicators: (id) => id.startsWith('indicator:'),
-};
+/**
+ * Whether a summary.json metric's years are the dataset's years (contract §3: byYear[y] iff the dataset has a row
+ * in y): the dataset's fixed metrics in the metric catalog, and every indicator for indicators.csv.
+ */
+function isYearMetric(dataset: DatasetId, id: string): boolean {
+  if (dataset === 'indicators') return indicatorName(id) !== null;
+  return metricDef(id)?.family === dataset;
+}
 
 /**
  * Rows and years per dataset. With `details` (a data step's output) rows and presence come from its file
@@ -53,7 +53,7 @@ export function datasetCounts(summary: Summary, details: Details | null): Datase
   return DATASETS.map(({ id: dataset, file }) => {
     const years = new Set<number>();
     for (const [id, m] of Object.entries(summary.metrics)) {
-      if (YEAR_METRICS[dataset](id)) for (const y of Object.keys(m.byYear)) years.add(Number(y));
+      if (isYearMetric(dataset, id)) for (const y of Object.keys(m.byYear)) years.add(Number(y));
     }
     const sorted = [...years].sort((a, b) => a - b);
     const report = details?.files.find((f) => f.dataset === dataset);

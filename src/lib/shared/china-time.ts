@@ -11,6 +11,7 @@ export interface ChinaTime {
   day: number;
   hour: number;
   minute: number;
+  second: number;
 }
 
 const OFFSET_MS = 8 * 3600_000;
@@ -20,7 +21,7 @@ export function chinaTime(instant: Date | string): ChinaTime | null {
   const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   if (Number.isNaN(t)) return null;
   const d = new Date(t + OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
 
 function pad2(n: number): string {
@@ -34,9 +35,13 @@ export function formatDateTime(iso: string): string {
   return `${c.year}年${c.month}月${c.day}日 ${pad2(c.hour)}:${pad2(c.minute)}`;
 }
 
-/** An instant as the change report and logs write it: "2026-11-29 14:00"; an unparsable one is returned as is. */
-export function formatDateTimeIso(iso: string): string {
+/**
+ * An instant as the change report and logs write it: "2026-11-29 14:00", with `seconds` "2026-11-29 14:00:05";
+ * an unparsable one is returned as is.
+ */
+export function formatDateTimeIso(iso: string, seconds = false): string {
   const c = chinaTime(iso);
   if (c === null) return iso;
-  return `${c.year}-${pad2(c.month)}-${pad2(c.day)} ${pad2(c.hour)}:${pad2(c.minute)}`;
+  const time = `${pad2(c.hour)}:${pad2(c.minute)}${seconds ? `:${pad2(c.second)}` : ''}`;
+  return `${c.year}-${pad2(c.month)}-${pad2(c.day)} ${time}`;
 }

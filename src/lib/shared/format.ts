@@ -102,6 +102,14 @@ export function formatValue(value: number | null | undefined, unit: string, opti
   return options.space === false ? `${p.number}${p.unit}` : `${p.number} ${p.unit}`;
 }
 
+/** A signed number for terse change lines (the change report): +12.4, -3.0, and ±0.0 when it rounds to zero; `decimals` always shown (default 1). */
+export function formatSigned(value: number, decimals = 1): string {
+  if (!Number.isFinite(value)) return MISSING;
+  const text = formatNumber(Math.abs(value), { decimals, fixed: true });
+  if (shownValue(Math.abs(value), decimals) === 0) return `±${text}`;
+  return `${value > 0 ? '+' : '-'}${text}`;
+}
+
 /** A ratio as a percentage with `decimals` fixed decimals (default 1): 0.1243 → "12.4%"; null gives "—". */
 export function formatPercent(ratio: number | null | undefined, decimals = 1): string {
   if (!isNumber(ratio)) return MISSING;
@@ -200,7 +208,3 @@ export function changeKindFor(kind: ChangeKind, value: number | null | undefined
   return small(value) && small(previous) ? 'count' : kind;
 }
 
-/** A month as the bulletins write it: (2025, 3) → "2025年3月". */
-export function formatYearMonth(year: number, month: number): string {
-  return `${year}年${month}月`;
-}

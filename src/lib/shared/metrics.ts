@@ -368,9 +368,8 @@ export const RATES = {
   },
 } as const satisfies Record<string, RateDef>;
 
-export type RateKey = keyof typeof RATES;
-
-// Cross-references name catalog keys; these lines fail to compile when one names no entry.
+// Cross-references name catalog keys; these lines fail to compile ("Type 'true' is not assignable to type 'false'")
+// when one names no entry.
 type ValuesOf<T, F extends string> = { [K in keyof T]: T[K] extends Record<F, infer V> ? V : never }[keyof T];
 const metricRefsExist: ValuesOf<typeof METRICS, 'partOf'> | ValuesOf<typeof BREAKDOWNS, 'total'> | ValuesOf<typeof RATES, 'part' | 'whole'> extends MetricKey ? true : false = true;
 const breakdownRefsExist: ValuesOf<typeof BREAKDOWNS, 'partOf'> extends BreakdownKey ? true : false = true;
@@ -422,11 +421,6 @@ export function fixedMetrics(): MetricDef[] {
 /** The fixed metrics shown on a page, in catalog order. */
 export function pageMetrics(page: PageId): MetricDef[] {
   return fixedMetrics().filter((m) => m.page === page);
-}
-
-/** Decimals shown for a figure not in the catalog (indicators, funding categories), by its unit: 万元 2, % 1, otherwise 0. */
-export function decimalsForUnit(unit: string): number {
-  return unit === '万元' ? 2 : unit === '%' || unit === '％' ? 1 : 0;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { SiteData } from './site-data.ts';
 import { changeKindFor, formatChange, formatValue, valueParts, type Change, type ChangeOptions, type ChangeText } from '../shared/format.ts';
 import { METRICS, PAGES, RATES, type MetricDef, type MetricKey, type RateDef } from '../shared/metrics.ts';
 import { describeSeries, describeRate, seriesYears } from './sentence.ts';
-import { metricOf } from './tables/index.ts';
+import { metricOf, roundTo } from './tables/index.ts';
 import { rateOf } from '../shared/rate.ts';
 
 /**
@@ -120,7 +120,7 @@ function rateCard(data: SiteData, key: string, def: RateDef, year: number): KpiC
   return {
     id: key,
     label: def.label,
-    value: r === null ? null : Number((r * 100).toFixed(def.decimals)),
+    value: r === null ? null : roundTo(r * 100, def.decimals),
     unit: '%',
     frac: def.decimals,
     change: r === null ? NO_VALUE : cardChange({ kind: 'points', rate: r, previous: rPrev }, { decimals: def.decimals }),

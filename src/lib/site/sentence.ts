@@ -8,11 +8,6 @@ import { changeKindFor, formatChange, formatPercent, formatValue, type ChangeKin
 /** A series of yearly values: year (as string key) → value. */
 export type ByYear = Record<string, number>;
 
-/** A value with its unit in running text: (576.2, "万元") → "576.2万元", (96.5, "%") → "96.5%"; null gives "—". */
-export function formatInline(value: number | null | undefined, unit: string, maxFrac = 2): string {
-  return formatValue(value, unit, { decimals: maxFrac, space: false });
-}
-
 /** The years of a series in ascending order, as numbers. */
 export function seriesYears(byYear: ByYear): number[] {
   return Object.keys(byYear)
@@ -33,7 +28,7 @@ export function describeChange(byYear: ByYear, year: number, yoy: number | null 
  * Whether `year`'s value is the strict highest or lowest of all years up to it, given at least 3 such years:
  * "为2018年以来最高" / "为2018年以来最低"; otherwise null.
  */
-export function describeExtreme(byYear: ByYear, year: number): string | null {
+function describeExtreme(byYear: ByYear, year: number): string | null {
   const upTo = seriesYears(byYear).filter((y) => y <= year);
   if (upTo.length < 3 || !upTo.includes(year)) return null;
   const v = byYear[String(year)] as number;
@@ -66,11 +61,11 @@ export function describeSeries(input: SeriesSentenceInput): string {
 }
 
 /** describeSeries without the final full stop, for joining clauses with "；". */
-export function describeSeriesClause({ label, unit, byYear, yoy, year, maxFrac = 2, change = 'percent' }: SeriesSentenceInput): string {
+function describeSeriesClause({ label, unit, byYear, yoy, year, maxFrac = 2, change = 'percent' }: SeriesSentenceInput): string {
   const key = String(year);
   const value = byYear[key];
   if (value === undefined) return `${year}年暂无${label}数据`;
-  const head = `${year}年${label}${formatInline(value, unit, maxFrac)}`;
+  const head = `${year}年${label}${formatValue(value, unit, { decimals: maxFrac, space: false })}`;
   const years = seriesYears(byYear);
   if (years.length === 1) return `${head}（仅有本年度数据）`;
   const previous = byYear[String(year - 1)];
@@ -113,7 +108,7 @@ export function describeTop(label: string, unit: string, year: number, parts: Re
   const [topKey, topValue] = sorted[0] as [string, number];
   const tied = sorted.filter(([, v]) => v === topValue).map(([k]) => k);
   const who = tied.length > 1 ? `${tied.join('、')}并列` : topKey;
-  return `${year}年${label}中，${who}最多，为${formatInline(topValue, unit, maxFrac)}，占${formatPercent(topValue / total)}。`;
+  return `${year}年${label}中，${who}最多，为${formatValue(topValue, unit, { decimals: maxFrac, space: false })}，占${formatPercent(topValue / total)}。`;
 }
 
 /**
@@ -129,7 +124,7 @@ export function describePeakMonth(label: string, unit: string, year: number, byM
     .map(([m]) => Number(m))
     .sort((a, b) => a - b)
     .map((m) => `${m}月`);
-  return `${year}年${label}最多的月份是${months.join('、')}，为${formatInline(max, unit, 0)}。`;
+  return `${year}年${label}最多的月份是${months.join('、')}，为${formatValue(max, unit, { decimals: 0, space: false })}。`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeReport, reviewFlags, formatCst, PART_WHOLE } from '../../../src/lib/publish/change-report.ts';
+import { changeReport, reviewFlags, PART_WHOLE } from '../../../src/lib/publish/change-report.ts';
 import type { Summary, Details, MetricSeries, Breakdown, FileReport, DatasetId } from '../../../src/lib/shared/types.ts';
 import type { Issue } from '../../../src/lib/data/issues.ts';
 
@@ -253,11 +253,5 @@ describe('reviewFlags', () => {
       '2025 小学 安排人数（按学段） 31 名 大于 申请人数（按学段） 30 名，部分不应超过总数',
       '2024 涉军案件胜诉 25 起 大于 代理涉军案件 22 起，部分不应超过总数',
     ]);
-  });
-});
-
-describe('formatCst', () => {
-  it('shows an instant in China Standard Time to the minute', () => {
-    expect(formatCst('2026-11-29T16:30:00.000Z')).toBe('2026-11-30 00:30');
   });
 });

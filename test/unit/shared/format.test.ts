@@ -4,11 +4,11 @@ import {
   formatValue,
   valueParts,
   formatPercent,
+  formatSigned,
   formatChange,
   formatChangeAmount,
   changeKindFor,
   missingChangeReason,
-  formatYearMonth,
   type Change,
   type ChangeDirection,
   type ChangeKind,
@@ -181,11 +181,23 @@ describe('changeKindFor', () => {
   });
 });
 
-describe('missingChangeReason and formatYearMonth', () => {
+describe('missingChangeReason', () => {
   it('says 上年为零 for a zero previous value and 无上年数据 otherwise', () => {
     expect([0, undefined, null, 5].map(missingChangeReason)).toEqual(['上年为零', '无上年数据', '无上年数据', '无上年数据']);
   });
-  it('writes a month as 2025年3月', () => {
-    expect(formatYearMonth(2025, 3)).toBe('2025年3月');
+});
+
+const signedCases: [string, number, number | undefined, string][] = [
+  ['signs a rise with +', 12.43, undefined, '+12.4'],
+  ['signs a fall with -', -3, undefined, '-3.0'],
+  ['writes ±0.0 when the change rounds to zero', -0.04, undefined, '±0.0'],
+  ['groups thousands', 1234.5, 1, '+1,234.5'],
+  ['keeps the requested decimals', 5, 2, '+5.00'],
+  ['gives — for NaN', Number.NaN, undefined, '—'],
+];
+
+describe('formatSigned', () => {
+  it.each(signedCases)('%s', (_, value, decimals, expected) => {
+    expect(formatSigned(value, decimals)).toBe(expected);
   });
 });

@@ -16,7 +16,6 @@ import {
   indicatorMetricId,
   indicatorName,
   fundingCategoryMetric,
-  decimalsForUnit,
 } from '../../../src/lib/shared/metrics.ts';
 import { buildTables } from '../../../src/lib/site/tables/index.ts';
 import type { SiteData } from '../../../src/lib/site/site-data.ts';
@@ -67,7 +66,6 @@ describe('the metric catalog', () => {
     ]);
     expect(BREAKDOWNS.fundingCategory.decimals).toBe(2);
     expect(RATES.schoolPlacement.decimals).toBe(1);
-    expect(['万元', '%', '％', '人次', ''].map(decimalsForUnit)).toEqual([2, 1, 1, 0, 0]);
   });
 
   it('words changes in percent, the rate in 百分点 and honours as a count', () => {

@@ -8,7 +8,6 @@ import {
   describeChangeCounts,
   describeStreak,
   describeChange,
-  formatInline,
   formatYearRange,
 } from '../../../src/lib/site/sentence.ts';
 
@@ -136,11 +135,6 @@ describe('describeStreak and small helpers', () => {
   it('writes the streak headline, or says there is none', () => {
     expect(describeStreak('双拥模范城', 8)).toBe('连续8年获评双拥模范城');
     expect(describeStreak('双拥模范城', 0)).toBe('暂无获评双拥模范城的记录');
-  });
-  it('writes a value with its unit and no space, and — for null', () => {
-    expect(formatInline(12345.6, '人次')).toBe('12,345.6人次');
-    expect(formatInline(96.5, '%')).toBe('96.5%');
-    expect(formatInline(null, '万元')).toBe('—');
   });
   it('describes a change in bulletin words', () => {
     expect(describeChange({ '2024': 10, '2025': 9.7 }, 2025, -0.03)).toBe('比上年下降3.0%');

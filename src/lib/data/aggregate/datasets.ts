@@ -1,8 +1,8 @@
 /** One handler per dataset: cross-field rules, then per-row accumulation into metrics and breakdowns. */
 import type { DatasetId, Breakdown, HonorEntry, IndicatorEntry, MetricSeries } from '../../shared/types.ts';
 import { SCHOOL_STAGES, funding, militiaCases, trainingSessions, schoolPlacements, honors as honorsSchema, indicators as indicatorsSchema } from '../schema/index.ts';
-import { toNumber, type Decimal } from '../../shared/decimal.ts';
-import { dateMonth, dateYear } from '../read/values.ts';
+import { addDecimal, toNumber, type Decimal } from '../../shared/decimal.ts';
+import { MAX_EXACT_INTEGER, dateMonth, dateYear, trimCell } from '../read/values.ts';
 import { fieldLine } from '../read/csv.ts';
 import { columnIndex, type Binding, type HeaderPlan, type IssueLog, type Row } from '../validate.ts';
 
@@ -14,7 +14,34 @@ const H = columnIndex(honorsSchema);
 const I = columnIndex(indicatorsSchema);
 import { DecimalTally } from './tally.ts';
 import { breakdownOf, metricFromCounts, metricFromDecimals } from './series.ts';
+import { CountSubtotalWatch, SubtotalWatch, type SuspectTotal } from './subtotal.ts';
 import { BREAKDOWNS, METRICS, fundingCategoryMetric, indicatorMetricId, type BreakdownDef, type MetricDef } from '../../shared/metrics.ts';
+
+/**
+ * The most honors one page lists. The honors page shows every honor at once, without paging and without
+ * JavaScript; since its entries are lean markup under a global stylesheet an honor costs about 0.2 KB of HTML
+ * (the large data set's 3,000 honors: 553 KB raw, 55 KB gzip, bench:site --large), so 5,000 honors are about
+ * 1 MB, which a phone on a government network still opens, and ten times any district's record (dozens to a few
+ * hundred). Past it the run fails rather than publish a page nobody can open.
+ */
+export const HONORS_LIMIT = 5000;
+
+const MAX_BIG = BigInt(MAX_EXACT_INTEGER);
+
+/** Report rows that equal the sum of the other rows of their year (请核实, a warning each). */
+function reportSuspects(log: IssueLog, suspects: SuspectTotal[], b: Binding): void {
+  for (const x of suspects) log.plain('warning', 'subtotal_sum', x.line, x.column, { header: b.header, value: x.value, year: x.year });
+}
+
+/** A sum beyond 2^53 − 1: the row is refused at its cell (false when the sum stays exact). */
+function sumTooLarge(log: IssueLog, b: Binding, fields: string[], line: number, year: number): false {
+  log.value('sum_too_large', fieldLine(fields, line, b.index), b.index + 1, b.header, b.column.key, {
+    year,
+    limit: MAX_EXACT_INTEGER,
+    value: trimCell(fields[b.index] ?? ''),
+  });
+  return false;
+}
 
 /** A catalog metric from whole-number per-year values. */
 function countMetric(def: MetricDef, byYear: ReadonlyMap<number, number>): [string, MetricSeries] {
@@ -43,7 +70,7 @@ export interface DatasetHandler {
   /** Apply cross-field rules and accumulate; false (with an error logged) rejects the row. */
   add(row: Row, line: number, fields: string[]): boolean;
   /** See a row that failed validation, for rules that refer to earlier rows in file order. */
-  observe?(row: Row, line: number): void;
+  observe?(row: Row, line: number, fields: string[]): void;
   finish(): Contribution;
 }
 
@@ -98,14 +125,22 @@ function yearTotals(k: KeyedCounts, i: number): Map<number, number> {
   return out;
 }
 
-function fundingHandler(): DatasetHandler {
+function fundingHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const t = new DecimalTally();
+  const amount = binding(plan, 'amount_wan');
+  const watch = new SubtotalWatch();
   return {
-    add(row) {
-      t.add(row[F.year] as number, row[F.category] as string, row[F.amount_wan] as Decimal);
+    add(row, line, fields) {
+      const year = row[F.year] as number;
+      const value = row[F.amount_wan] as Decimal;
+      const total = t.totals.get(year);
+      if (total !== undefined && addDecimal(total, value).m > MAX_BIG) return sumTooLarge(log, amount, fields, line, year);
+      t.add(year, row[F.category] as string, value);
+      watch.add(year, value, fields, line, amount.index);
       return true;
     },
     finish() {
+      reportSuspects(log, watch.finish(), amount);
       const total = METRICS.fundingTotal;
       const metrics: [string, MetricSeries][] = [[total.id, metricFromDecimals(total.label, total.unit, t.totals)]];
       const cats = new Map<string, Map<number, Decimal>>();
@@ -129,19 +164,25 @@ function fundingHandler(): DatasetHandler {
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1));
 
-function militiaHandler(): DatasetHandler {
+function militiaHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const totals = new Map<number, number[]>();
   const bySub = new KeyedCounts(2);
   const byType = new KeyedCounts(2);
   const byMonth = new Map<number, Float64Array>();
+  const casesCol = binding(plan, 'cases');
+  const personsCol = binding(plan, 'persons');
+  const watch = new CountSubtotalWatch();
   return {
-    add(row) {
+    add(row, line, fields) {
       const d = row[M.date] as number;
       const y = dateYear(d);
       const cases = row[M.cases] as number;
       const persons = row[M.persons] as number;
       let t = totals.get(y);
       if (!t) totals.set(y, (t = [0, 0]));
+      if (t[0]! + cases > MAX_EXACT_INTEGER) return sumTooLarge(log, casesCol, fields, line, y);
+      if (t[1]! + persons > MAX_EXACT_INTEGER) return sumTooLarge(log, personsCol, fields, line, y);
+      watch.add(y, cases, fields, line, casesCol.index);
       t[0]! += cases;
       t[1]! += persons;
       bySub.add(y, row[M.subdistrict] as string, cases, persons);
@@ -154,6 +195,7 @@ function militiaHandler(): DatasetHandler {
       return true;
     },
     finish() {
+      reportSuspects(log, watch.finish(), casesCol);
       const month = (i: number) =>
         new Map(
           [...byMonth].map(([y, a]) => [y, new Map(MONTHS.map((k, m) => [k, a[i * 12 + m]!] as const).filter(([, v]) => v !== 0))] as const),
@@ -178,15 +220,29 @@ function militiaHandler(): DatasetHandler {
   };
 }
 
-function trainingHandler(): DatasetHandler {
+function trainingHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const byKind = new KeyedCounts(2);
+  const participants = binding(plan, 'participants');
+  const sessionsCol = plan.bindings.find((b) => b.column.key === 'sessions') ?? participants;
+  const sums = new Map<number, number[]>();
+  const watch = new CountSubtotalWatch();
   return {
-    add(row) {
+    add(row, line, fields) {
       const y = dateYear(row[T.date] as number);
-      byKind.add(y, row[T.kind] as string, (row[T.sessions] as number | null) ?? 1, row[T.participants] as number);
+      const sessions = (row[T.sessions] as number | null) ?? 1;
+      const people = row[T.participants] as number;
+      let s = sums.get(y);
+      if (!s) sums.set(y, (s = [0, 0]));
+      if (s[0]! + sessions > MAX_EXACT_INTEGER) return sumTooLarge(log, sessionsCol, fields, line, y);
+      if (s[1]! + people > MAX_EXACT_INTEGER) return sumTooLarge(log, participants, fields, line, y);
+      s[0]! += sessions;
+      s[1]! += people;
+      watch.add(y, people, fields, line, participants.index);
+      byKind.add(y, row[T.kind] as string, sessions, people);
       return true;
     },
     finish() {
+      reportSuspects(log, watch.finish(), participants);
       return {
         metrics: [
           countMetric(METRICS.trainingSessions, yearTotals(byKind, 0)),
@@ -205,6 +261,9 @@ function trainingHandler(): DatasetHandler {
 function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const byStage = new KeyedCounts(2);
   const placed = binding(plan, 'placed');
+  const requested = binding(plan, 'requested');
+  const sums = new Map<number, number>();
+  const watch = new CountSubtotalWatch();
   return {
     add(row, line, fields) {
       const req = row[S.requested] as number;
@@ -216,10 +275,17 @@ function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
         });
         return false;
       }
-      byStage.add(row[S.year] as number, row[S.stage] as string, req, pl);
+      const year = row[S.year] as number;
+      // placed <= requested, so the requested sum bounds both.
+      const sum = (sums.get(year) ?? 0) + req;
+      if (sum > MAX_EXACT_INTEGER) return sumTooLarge(log, requested, fields, line, year);
+      sums.set(year, sum);
+      watch.add(year, req, fields, line, requested.index);
+      byStage.add(year, row[S.stage] as string, req, pl);
       return true;
     },
     finish() {
+      reportSuspects(log, watch.finish(), requested);
       return {
         metrics: [
           countMetric(METRICS.schoolRequested, yearTotals(byStage, 0)),
@@ -245,12 +311,18 @@ function hashId(s: string): string {
   return h.toString(36).padStart(7, '0');
 }
 
-function honorsHandler(): DatasetHandler {
+function honorsHandler(log: IssueLog): DatasetHandler {
   const list: HonorEntry[] = [];
   const counts = new Map<number, number>();
   const ids = new Set<string>();
+  let over = 0;
+  let firstOver = 0;
   return {
-    add(row) {
+    add(row, line) {
+      if (list.length >= HONORS_LIMIT) {
+        if (over++ === 0) firstOver = line;
+        return false;
+      }
       const year = row[H.year] as number;
       const title = row[H.title] as string;
       const recipient = row[H.recipient] as string;
@@ -271,6 +343,7 @@ function honorsHandler(): DatasetHandler {
       return true;
     },
     finish() {
+      if (over > 0) log.plain('error', 'honors_limit', firstOver, 1, { limit: HONORS_LIMIT.toLocaleString('en-US'), n: over.toLocaleString('en-US') });
       const honors = list.slice().sort((a, b) => b.year - a.year);
       return { metrics: [countMetric(METRICS.honorsCount, counts)], breakdowns: [], years: [...counts.keys()], honors };
     },
@@ -304,8 +377,19 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
     }
     return ind;
   }
+  /** A value written with % needs the unit %: checked on every row whose value and unit were read, valid or not. */
+  function percentUnitOk(row: Row, line: number, fields: string[]): boolean {
+    const unit = row[I.unit] as string | null;
+    if (row.percent !== true || unit === null || isPercentUnit(unit)) return true;
+    log.value('percent_unit', fieldLine(fields, line, unitCol.index), unitCol.index + 1, unitCol.header, 'unit', {
+      number: fields[valueCol.index]!.trim(),
+      value: unit,
+    });
+    return false;
+  }
   return {
-    observe(row, line) {
+    observe(row, line, fields) {
+      percentUnitOk(row, line, fields);
       const name = row[I.indicator] as string | null;
       if (name === null) return;
       const ind = entry(name, row, line);
@@ -318,11 +402,7 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
       const unit = row[I.unit] as string;
       const unitLine = fieldLine(fields, line, unitCol.index);
       const ind = entry(name, row, line);
-      let ok = true;
-      if (row.percent === true && !isPercentUnit(unit)) {
-        log.value('percent_unit', unitLine, unitCol.index + 1, unitCol.header, 'unit', { number: fields[valueCol.index]!.trim(), value: unit });
-        ok = false;
-      }
+      let ok = percentUnitOk(row, line, fields);
       if (ind.unit !== null && ind.line !== line && !sameUnit(ind.unit, unit)) {
         log.value('unit_mismatch', unitLine, unitCol.index + 1, unitCol.header, 'unit', { indicator: name, line: ind.line, expected: ind.unit, value: unit });
         ok = false;
@@ -360,15 +440,15 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
 export function createHandler(id: DatasetId, plan: HeaderPlan, log: IssueLog): DatasetHandler {
   switch (id) {
     case 'funding':
-      return fundingHandler();
+      return fundingHandler(plan, log);
     case 'militia_cases':
-      return militiaHandler();
+      return militiaHandler(plan, log);
     case 'training_sessions':
-      return trainingHandler();
+      return trainingHandler(plan, log);
     case 'school_placements':
       return schoolHandler(plan, log);
     case 'honors':
-      return honorsHandler();
+      return honorsHandler(log);
     case 'indicators':
       return indicatorsHandler(plan, log);
   }

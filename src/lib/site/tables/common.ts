@@ -10,7 +10,7 @@ export const OTHER_LABEL = '其余类别';
 /** The key the data step gives rows without a case type. */
 export const UNCLASSIFIED = '未分类';
 /** At most this many colours in one chart (DESIGN.md). */
-export const MAX_SERIES = 6;
+const MAX_SERIES = 6;
 
 
 const EMPTY_METRIC: MetricSeries = { label: '', unit: '', byYear: {}, yoy: {} };

@@ -17,8 +17,8 @@ import { seriesYears } from '../sentence.ts';
 import { pageMetrics, type PageId } from '../../shared/metrics.ts';
 
 export type { Cell, ColumnKind, TableColumn, ChartSeries, ChartSpec, TableSpec, TableContext } from './types.ts';
-export { ROUNDING_NOTE, OTHER_LABEL, UNCLASSIFIED, MAX_SERIES, metricOf, detailBreakdown, lastYearOf, roundTo, changeCell, colorSlots, sharedKeyOrder, roundingNote, catchAllLast } from './common.ts';
-export { militiaYearTables, militiaYears, NO_RECORD } from './militia.ts';
+export { ROUNDING_NOTE, OTHER_LABEL, metricOf, roundTo, changeCell, colorSlots, sharedKeyOrder, roundingNote } from './common.ts';
+export { militiaYears } from './militia.ts';
 export { rateAxis } from './school.ts';
 
 /** Every registered table, in page order; ids are stable (they name the CSV downloads). */
