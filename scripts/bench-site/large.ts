@@ -1,6 +1,7 @@
 /**
  * bench:site --large: writes the large data set (scripts/large-data/generate.ts: 40 years, 3,000 honours,
- * 1,000,000 militia rows), publishes it with `npm run build` into .cache/large-dist (dist/ is untouched),
+ * 1,000,000 militia rows), publishes it with `npm run build` into .cache/large-dist (dist/ and the sample's
+ * .cache/data, which dev and tests read, are untouched),
  * and reports its build time and page weights beside the sample site's, one line per page type.
  */
 import { spawnSync } from 'node:child_process';
@@ -66,7 +67,7 @@ export async function buildLarge(root: string): Promise<LargeRun> {
   const t0 = performance.now();
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'scripts', 'build.ts'), '--data-dir', dataDir, '--dist-dir', distDir, '--cache-dir', join(root, '.cache', 'large-cache'), '--report-file', join(root, '.cache', 'large-build-report.txt')],
+    ['--import', 'tsx', join(root, 'scripts', 'build.ts'), '--data-dir', dataDir, '--dist-dir', distDir, '--cache-dir', join(root, '.cache', 'large-cache'), '--site-data-dir', join(root, '.cache', 'large-site-data'), '--report-file', join(root, '.cache', 'large-build-report.txt')],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
   );
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
