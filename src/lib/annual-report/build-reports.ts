@@ -20,7 +20,8 @@ import {
   type TemplateNode,
   type TemplatePlaceholder,
 } from './parse-template.ts';
-import { PAGES, breakdownDef, figureHref, indicatorName, metricDef } from '../shared/metrics.ts';
+import { PAGES } from '../shared/metrics.ts';
+import { breakdownDef, figureHref, indicatorName, metricDef } from '../shared/metric-def.ts';
 import { yoyOfPublished } from '../shared/yoy.ts';
 import { editDistance } from '../shared/edit-distance.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';

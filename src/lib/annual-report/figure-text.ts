@@ -5,7 +5,7 @@
  * "53.10万元"; counts none; indicators at most two, as the indicators tables: "96.2%", "166.23平方米").
  */
 import { formatChange, formatValue, formatNumber, type NumberOptions } from '../shared/format.ts';
-import { breakdownDef, metricDef } from '../shared/metrics.ts';
+import { breakdownDef, metricDef } from '../shared/metric-def.ts';
 
 export type FigureForm = 'full' | 'value' | 'yoy';
 

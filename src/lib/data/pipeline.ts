@@ -15,7 +15,7 @@ import { buildDayOf, type BuildDay } from './read/values.ts';
 import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReader } from './validate.ts';
 import { createHandler, type Contribution, type DatasetHandler } from './aggregate/datasets.ts';
 import { honorStreak } from '../shared/streak.ts';
-import { fixedMetrics } from '../shared/metrics.ts';
+import { fixedMetrics } from '../shared/metric-def.ts';
 import { buildReports, type RenderedReport } from '../annual-report/build-reports.ts';
 import { readTemplateFile } from '../annual-report/read-template.ts';
 

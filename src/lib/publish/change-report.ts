@@ -6,7 +6,7 @@
 import type { Summary, Details, MetricSeries, Breakdown } from '../shared/types.ts';
 import type { Issue } from '../data/issues.ts';
 import { formatIssue } from '../data/issues.ts';
-import { countChangeMetricIds, freeTextDimensionIds, partWholePairs } from '../shared/metrics.ts';
+import { countChangeMetricIds, freeTextDimensionIds, partWholePairs } from '../shared/metric-def.ts';
 import { chinaTime, formatDateTimeIso } from '../shared/china-time.ts';
 import { formatNumber, formatSigned, formatValue } from '../shared/format.ts';
 import { editDistance } from '../shared/edit-distance.ts';

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetId, Details, Summary } from '../shared/types.ts';
 import { DATASETS } from '../data/schema/index.ts';
-import { indicatorName, metricDef } from '../shared/metrics.ts';
+import { indicatorName, metricDef } from '../shared/metric-def.ts';
 
 /** The manifest's file name inside a site folder. */
 export const MANIFEST_FILE = '.publish-manifest.json';

@@ -1,22 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-  METRICS,
-  BREAKDOWNS,
-  RATES,
-  PAGES,
-  DIMENSIONS,
-  fixedMetrics,
-  pageMetrics,
-  metricDef,
-  breakdownDef,
-  figureHref,
-  partWholePairs,
-  freeTextDimensionIds,
-  countChangeMetricIds,
-  indicatorMetricId,
-  indicatorName,
-  fundingCategoryMetric,
-} from '../../../src/lib/shared/metrics.ts';
+import { METRICS, BREAKDOWNS, RATES, PAGES, DIMENSIONS } from '../../../src/lib/shared/metrics.ts';
+import { fixedMetrics, pageMetrics, metricDef, breakdownDef, figureHref, partWholePairs, freeTextDimensionIds, countChangeMetricIds, indicatorMetricId, indicatorName, fundingCategoryMetric } from '../../../src/lib/shared/metric-def.ts';
 import { buildTables } from '../../../src/lib/site/tables/index.ts';
 import type { SiteData } from '../../../src/lib/site/site-data.ts';
 

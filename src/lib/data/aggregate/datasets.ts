@@ -13,10 +13,12 @@ const S = columnIndex(schoolPlacements);
 const H = columnIndex(honorsSchema);
 const I = columnIndex(indicatorsSchema);
 import { DecimalTally } from './tally.ts';
+import { KeyedCounts, yearTotals } from './keyed-counts.ts';
 import { breakdownOf, metricFromCounts, metricFromDecimals } from './series.ts';
 import { CountSubtotalWatch, SubtotalWatch, type SuspectTotal } from './subtotal.ts';
 import { UNCLASSIFIED } from '../../shared/catch-all.ts';
-import { BREAKDOWNS, METRICS, fundingCategoryMetric, indicatorMetricId, type BreakdownDef, type MetricDef } from '../../shared/metrics.ts';
+import { BREAKDOWNS, METRICS, type BreakdownDef, type MetricDef } from '../../shared/metrics.ts';
+import { fundingCategoryMetric, indicatorMetricId } from '../../shared/metric-def.ts';
 
 /**
  * The most honors one page lists. The honors page shows every honor at once, without paging and without
@@ -75,52 +77,24 @@ export interface DatasetHandler {
   finish(): Contribution;
 }
 
+/** The contribution of a two-measure count: measure i gives metrics[i] (its year totals) and breakdowns[i]. */
+function pairContribution(
+  k: KeyedCounts,
+  metrics: readonly [MetricDef, MetricDef],
+  breakdowns: readonly [BreakdownDef, BreakdownDef],
+  order?: readonly string[],
+): Contribution {
+  return {
+    metrics: metrics.map((def, i) => countMetric(def, yearTotals(k, i))),
+    breakdowns: breakdowns.map((def, i) => catalogBreakdown(def, k.measure(i), k.rows, order)),
+    years: [...k.byYear.keys()],
+  };
+}
+
 function binding(plan: HeaderPlan, key: string): Binding {
   const b = plan.bindings.find((x) => x.column.key === key);
   if (!b) throw new Error(`column ${key} is not bound`);
   return b;
-}
-
-/** (year → key → [measures..., rows]) for integer measures; the last slot counts rows. */
-class KeyedCounts {
-  readonly byYear = new Map<number, Map<string, number[]>>();
-  private lastYear = NaN;
-  private last: Map<string, number[]> | null = null;
-  constructor(private readonly width: number) {}
-  add(year: number, key: string, a: number, b = 0): void {
-    let m = this.last;
-    if (year !== this.lastYear || m === null) {
-      m = this.byYear.get(year) ?? null;
-      if (m === null) this.byYear.set(year, (m = new Map()));
-      this.last = m;
-      this.lastYear = year;
-    }
-    let v = m.get(key);
-    if (v === undefined) m.set(key, (v = this.width === 1 ? [0, 0] : [0, 0, 0]));
-    v[0]! += a;
-    if (this.width > 1) v[1]! += b;
-    v[this.width]! += 1;
-  }
-  /** Measure `i` as year → key → value. */
-  measure(i: number): Map<number, Map<string, number>> {
-    return new Map([...this.byYear].map(([y, m]) => [y, new Map([...m].map(([k, v]) => [k, v[i]!]))]));
-  }
-  /** Rows per key over all years. */
-  get rows(): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const m of this.byYear.values()) for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v[this.width]!);
-    return out;
-  }
-}
-
-function yearTotals(k: KeyedCounts, i: number): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const [y, m] of k.byYear) {
-    let s = 0;
-    for (const v of m.values()) s += v[i]!;
-    out.set(y, s);
-  }
-  return out;
 }
 
 function fundingHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
@@ -241,17 +215,7 @@ function trainingHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
     },
     finish() {
       reportSuspects(log, watch.finish(), participants);
-      return {
-        metrics: [
-          countMetric(METRICS.trainingSessions, yearTotals(byKind, 0)),
-          countMetric(METRICS.trainingParticipants, yearTotals(byKind, 1)),
-        ],
-        breakdowns: [
-          catalogBreakdown(BREAKDOWNS.trainingKindSessions, byKind.measure(0), byKind.rows),
-          catalogBreakdown(BREAKDOWNS.trainingKindParticipants, byKind.measure(1), byKind.rows),
-        ],
-        years: [...byKind.byYear.keys()],
-      };
+      return pairContribution(byKind, [METRICS.trainingSessions, METRICS.trainingParticipants], [BREAKDOWNS.trainingKindSessions, BREAKDOWNS.trainingKindParticipants]);
     },
   };
 }
@@ -284,17 +248,12 @@ function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
     },
     finish() {
       reportSuspects(log, watch.finish(), requested);
-      return {
-        metrics: [
-          countMetric(METRICS.schoolRequested, yearTotals(byStage, 0)),
-          countMetric(METRICS.schoolPlaced, yearTotals(byStage, 1)),
-        ],
-        breakdowns: [
-          catalogBreakdown(BREAKDOWNS.schoolStageRequested, byStage.measure(0), byStage.rows, SCHOOL_STAGES),
-          catalogBreakdown(BREAKDOWNS.schoolStagePlaced, byStage.measure(1), byStage.rows, SCHOOL_STAGES),
-        ],
-        years: [...byStage.byYear.keys()],
-      };
+      return pairContribution(
+        byStage,
+        [METRICS.schoolRequested, METRICS.schoolPlaced],
+        [BREAKDOWNS.schoolStageRequested, BREAKDOWNS.schoolStagePlaced],
+        SCHOOL_STAGES,
+      );
     },
   };
 }

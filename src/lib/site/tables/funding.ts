@@ -2,7 +2,8 @@
 import type { SiteData } from '../site-data.ts';
 import type { Cell, TableContext, TableSpec } from './types.ts';
 import { describeChangeCounts, describeTop } from '../sentence.ts';
-import { BREAKDOWNS, METRICS, DIMENSIONS, fundingCategoryMetric } from '../../shared/metrics.ts';
+import { BREAKDOWNS, METRICS, DIMENSIONS } from '../../shared/metrics.ts';
+import { fundingCategoryMetric } from '../../shared/metric-def.ts';
 import { catchAllLast, changeCell, detailBreakdown, colorSlots, lastYearOf, metricOf, roundTo, roundingNote, sum } from './common.ts';
 import { breakdownByYearTable, yearlyTable } from './builders.ts';
 

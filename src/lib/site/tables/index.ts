@@ -14,7 +14,8 @@ import { honorsTables } from './honors.ts';
 import { indicatorTables } from './indicators.ts';
 import { metricOf } from './common.ts';
 import { seriesYears } from '../sentence.ts';
-import { pageMetrics, type PageId } from '../../shared/metrics.ts';
+import type { PageId } from '../../shared/metrics.ts';
+import { pageMetrics } from '../../shared/metric-def.ts';
 
 export type { Cell, ColumnKind, TableColumn, ChartSeries, ChartSpec, TableSpec, TableContext } from './types.ts';
 export { ROUNDING_NOTE, OTHER_LABEL, metricOf, roundTo, changeCell, colorSlots, sharedKeyOrder, roundingNote } from './common.ts';
