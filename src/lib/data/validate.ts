@@ -2,7 +2,7 @@
 import type { ColumnSchema, DatasetSchema } from './schema/index.ts';
 import { OMITTED_LINE, sortIssues, type Issue } from './issues.ts';
 import { plainMessage, valueMessage, type PlainCode, type ValueCode } from './messages.ts';
-import { fieldLine } from './read/csv.ts';
+import { fieldLine } from './read/field-line.ts';
 import { ValueError, readDate, readDecimal, readInteger, readText, readYear, trimCell, type BuildDay } from './read/values.ts';
 import type { Decimal } from '../shared/decimal.ts';
 import { findPersonalData } from './personal-data.ts';

@@ -3,7 +3,7 @@ import type { DatasetId, Breakdown, HonorEntry, IndicatorEntry, MetricSeries } f
 import { SCHOOL_STAGES, funding, militiaCases, trainingSessions, schoolPlacements, honors as honorsSchema, indicators as indicatorsSchema } from '../schema/index.ts';
 import { addDecimal, toNumber, type Decimal } from '../../shared/decimal.ts';
 import { MAX_EXACT_INTEGER, dateMonth, dateYear, trimCell } from '../read/values.ts';
-import { fieldLine } from '../read/csv.ts';
+import { fieldLine } from '../read/field-line.ts';
 import { columnIndex, type Binding, type HeaderPlan, type IssueLog, type Row } from '../validate.ts';
 
 const F = columnIndex(funding);

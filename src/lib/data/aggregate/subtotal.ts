@@ -4,7 +4,7 @@
  * total, the maximum and where it was seen are kept: memory does not grow with the rows.
  */
 import { addDecimal, type Decimal } from '../../shared/decimal.ts';
-import { fieldLine } from '../read/csv.ts';
+import { fieldLine } from '../read/field-line.ts';
 import { trimCell } from '../read/values.ts';
 
 function placeOf(fields: readonly string[], line: number, index: number): [number, number, string] {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_ROW_CHARS, countBreaks, fieldLine, isBlankRow, readCsvText } from '../../../../src/lib/data/read/csv.ts';
+import { readCsvText } from '../../../../src/lib/data/read/csv.ts';
+import { MAX_ROW_CHARS } from '../../../../src/lib/data/read/csv-reader.ts';
+import { isBlankRow } from '../../../../src/lib/data/read/is-blank-row.ts';
+import { countBreaks, fieldLine } from '../../../../src/lib/data/read/field-line.ts';
 
 interface Seen {
   header: [string[], number] | null;
