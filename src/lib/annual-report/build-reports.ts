@@ -4,30 +4,20 @@
  * Placeholder syntax: see parse-placeholder.ts; conditions: parse-condition.ts; Markdown subset, optional
  * clauses and positions: parse-template.ts. Figures become text in figure-text.ts only.
  */
-import type { Summary, Details, MetricSeries, FileReport, DatasetId } from '../shared/types.ts';
+import type { Summary, Details, MetricSeries } from '../shared/types.ts';
 import { sumNumbers } from '../shared/decimal.ts';
 import { matchingYears, streakOfYears } from '../shared/streak.ts';
 import type { Issue } from '../data/issues.ts';
 import { missingChangeReason } from '../shared/format.ts';
-import { findExternalRefs } from '../publish/dist-check.ts';
-import {
-  blockNodes,
-  charColumn,
-  parseTemplate,
-  placeholdersOf,
-  type TemplateBlock,
-  type TemplateBranch,
-  type TemplateNode,
-  type TemplatePlaceholder,
-} from './parse-template.ts';
+import { parseTemplate, type TemplateBranch, type TemplateNode, type TemplatePlaceholder } from './parse-template.ts';
 import { PAGES } from '../shared/metrics.ts';
-import { breakdownDef, figureHref, indicatorName, metricDef } from '../shared/metric-def.ts';
-import { yoyOfPublished } from '../shared/yoy.ts';
-import { editDistance } from '../shared/edit-distance.ts';
+import { figureHref, indicatorName } from '../shared/metric-def.ts';
 import type { Placeholder, YearRef } from './parse-placeholder.ts';
 import { compare } from './parse-condition.ts';
 import { formatFigure } from './figure-text.ts';
 import { reportMessage } from './messages.ts';
+import { checkExternalRefs, checkReferences } from './check-references.ts';
+import { emptySource, resolveMetric } from './resolve-metric.ts';
 import type { FigureRun, RenderedReport, ReportBlock, ReportRun } from './types.ts';
 
 export type { RenderedReport, ReportBlock, ReportRun, FigureRun } from './types.ts';
@@ -46,60 +36,6 @@ export function metricHref(metric: string): string {
 
 /** Exact sum of decimals as written: the decimal module's sum, kept under this name for the report. */
 export const sumExact = sumNumbers;
-
-/**
- * A breakdown key as a metric: `training.kind.participants:国防教育` reads details.breakdowns
- * ["training.kind.participants"] for the key 国防教育 (yoy as in contract §3); null when no such breakdown or key.
- */
-export function breakdownMetric(details: Details, id: string): MetricSeries | null {
-  const colon = id.indexOf(':');
-  if (colon <= 0) return null;
-  const b = details.breakdowns[id.slice(0, colon)];
-  const key = id.slice(colon + 1);
-  if (!b || !b.keys.includes(key)) return null;
-  const byYear: Record<string, number> = {};
-  for (const [y, values] of Object.entries(b.byYear)) {
-    const v = values[key];
-    if (v !== undefined) byYear[y] = v;
-  }
-  return { label: `${b.label}·${key}`, unit: b.unit, byYear, yoy: yoyOfPublished(byYear) };
-}
-
-/** The series a metric placeholder names: a summary.json metric, else a breakdown key; null when unknown. */
-export function resolveMetric(summary: Summary, details: Details, id: string): MetricSeries | null {
-  return summary.metrics[id] ?? breakdownMetric(details, id);
-}
-
-/** The data file a metric id comes from (the metric catalog's family; indicators.csv for `indicator:`); null for an unknown id. */
-export function sourceDataset(id: string): DatasetId | null {
-  if (indicatorName(id) !== null) return 'indicators';
-  const colon = id.indexOf(':');
-  return (metricDef(id) ?? breakdownDef(colon < 0 ? id : id.slice(0, colon)))?.family ?? null;
-}
-
-/**
- * The file of a metric's family when it is absent or has no counted rows: the name cannot be checked
- * against it, so the figure is taken as having no data (clauses left out, one warning) rather than refused.
- */
-function emptySource(details: Details, id: string): FileReport | null {
-  const dataset = sourceDataset(id);
-  const f = details.files.find((x) => x.dataset === dataset);
-  return f && (!f.present || f.counted === 0) ? f : null;
-}
-
-function closest(name: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(2, Math.floor(Array.from(name).length / 3));
-  return best !== null && bestD <= limit ? best : null;
-}
 
 /** The metric's first year with a value, if it is at most `to`; otherwise `to` itself. */
 function firstYearOf(m: MetricSeries, to: number): number {
@@ -416,61 +352,6 @@ function warningFor(o: Occurrence, file: string): Issue {
     code: 'report_missing_long',
     message: reportMessage('report_missing_long', { subject: o.subject, years: yearList(data), effects: effects.join('') }),
   };
-}
-
-/** Names longer than this get no "did you mean" search (it costs length × candidates). */
-const MAX_SUGGEST_LENGTH = 64;
-
-/** Check that every metric a placeholder or condition names exists in summary.json; unknown names give an error issue. */
-function checkReferences(blocks: readonly TemplateBlock[], summary: Summary, details: Details, file: string): Issue[] {
-  const issues: Issue[] = [];
-  const ids = [
-    ...Object.keys(summary.metrics),
-    ...Object.entries(details.breakdowns).flatMap(([bid, b]) => b.keys.map((k) => `${bid}:${k}`)),
-  ];
-  const indicatorNames = ids.map(indicatorName).filter((n): n is string => n !== null);
-  const suggest = (name: string, candidates: readonly string[]) => (Array.from(name).length <= MAX_SUGGEST_LENGTH ? closest(name, candidates) : null);
-  for (const nodes of blockNodes(blocks)) {
-    for (const s of placeholdersOf(nodes)) {
-      if (s.placeholder.ref.kind !== 'metric') continue;
-      const id = s.placeholder.ref.id;
-      if (resolveMetric(summary, details, id) || emptySource(details, id)) continue;
-      const at = { severity: 'error' as const, file, line: s.line, column: s.column };
-      const name = indicatorName(id);
-      if (name !== null) {
-        const near = suggest(name, indicatorNames);
-        const hint = near ? `，是不是“${near}”？` : '（指标名须与 indicators.csv “指标”列完全一致）';
-        issues.push({ ...at, code: 'report_unknown_indicator', message: reportMessage('report_unknown_indicator', { name, hint }) });
-      } else {
-        const near = suggest(id, ids);
-        const hint = near ? `，是不是“${near}”？` : '（数据项名称见 summary.json 的 metrics）';
-        issues.push({ ...at, code: 'report_unknown_metric', message: reportMessage('report_unknown_metric', { name: id, hint }) });
-      }
-    }
-  }
-  return issues;
-}
-
-/** Text of the template (outside comments) that would make a published page load from another host, at its line and column. */
-function checkExternalRefs(lines: readonly string[], site: string, file: string): Issue[] {
-  const issues: Issue[] = [];
-  lines.forEach((line, i) => {
-    if (!/\/\//.test(line)) return;
-    let from = 0;
-    for (const ref of findExternalRefs(line, file, { site })) {
-      const at = line.indexOf(ref.url, from);
-      from = at < 0 ? from : at + ref.url.length;
-      issues.push({
-        severity: 'error',
-        code: 'report_external_ref',
-        file,
-        line: i + 1,
-        column: charColumn(line, at < 0 ? 0 : at),
-        message: reportMessage('report_external_ref', { url: ref.url.length > 120 ? `${ref.url.slice(0, 120)}…` : ref.url }),
-      });
-    }
-  });
-  return issues;
 }
 
 /**

@@ -22,6 +22,7 @@
  */
 import { parsePlaceholder, type Placeholder, type PlaceholderError } from './parse-placeholder.ts';
 import { formatNumber } from '../shared/format.ts';
+import { charColumn, ColumnCounter } from './char-column.ts';
 import { DIRECTIVE_TEXT, isDirective, parseDirective, type Condition, type DirectiveError } from './parse-condition.ts';
 
 export interface TemplatePlaceholder {
@@ -99,37 +100,6 @@ export const MAX_PLACEHOLDER_LENGTH = 200;
 
 /** Problems listed per template; past it one line says how many more there are. */
 export const MAX_TEMPLATE_PROBLEMS = 100;
-
-/** Code-point column (1-based) of UTF-16 index `index` in `line`. */
-export function charColumn(line: string, index: number): number {
-  let col = 1;
-  for (let i = 0; i < index; i++) {
-    const c = line.charCodeAt(i);
-    // A high surrogate followed by a low one is one character.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < index) {
-      const d = line.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    col++;
-  }
-  return col;
-}
-
-/** Column of `index` given the column already known at `fromIndex` (keeps scanning a long line linear). */
-class ColumnCounter {
-  private index = 0;
-  private column = 1;
-  constructor(private readonly line: string) {}
-  at(index: number): number {
-    if (index < this.index) {
-      this.index = 0;
-      this.column = 1;
-    }
-    this.column += charColumn(this.line.slice(this.index, index), index - this.index) - 1;
-    this.index = index;
-    return this.column;
-  }
-}
 
 const MASK = '\u0000';
 const WS = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
@@ -457,23 +427,4 @@ function trimTokens(tokens: Token[]): Token[] {
     if (isMark(tokens[k + 1])) t.text = t.text.replace(/[\s\u3000\u00a0]+$/, '');
   });
   return tokens.filter((t) => t.kind !== 'text' || t.text !== '');
-}
-
-/** Every placeholder of some nodes, conditions' subjects included (with the directive's position). */
-export function* placeholdersOf(nodes: readonly TemplateNode[]): Generator<TemplatePlaceholder> {
-  for (const n of nodes) {
-    if (n.kind === 'placeholder') yield n;
-    else if (n.kind === 'optional') yield* placeholdersOf(n.nodes);
-    else if (n.kind === 'choice') {
-      for (const b of n.branches) {
-        if (b.subject) yield b.subject;
-        yield* placeholdersOf(b.nodes);
-      }
-    }
-  }
-}
-
-/** The nodes of every heading, paragraph and list item of a template. */
-export function blockNodes(blocks: readonly TemplateBlock[]): TemplateNode[][] {
-  return blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b.nodes]));
 }
