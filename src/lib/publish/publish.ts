@@ -2,9 +2,8 @@
  * All-or-nothing publishing: data step and site build into a staging folder, then two renames
  * swap it in as `dist/`. Any failure or interruption before the swap leaves `dist/` as it was.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Summary, Details } from '../shared/types.ts';
 import type { Issue } from '../data/issues.ts';
@@ -12,56 +11,22 @@ import { formatIssue, hasErrors, sortIssues } from '../data/issues.ts';
 import { changeReport } from './change-report.ts';
 import { readConfig } from '../shared/config.ts';
 import { checkDist, formatExternalRef } from './dist-check.ts';
-import type { PublishedData } from './change-report.ts';
 import { describeFsError, fsCauseIn, isFsError } from './fs-error.ts';
 import { describeHolder, ownRecord, releaseLock, takeLock } from './lock.ts';
 import { MANIFEST_FILE, datasetCounts, verifySite, writeManifest } from './manifest.ts';
 import { isAlive } from './proc.ts';
 import { findRemovals, formatRemoval, formatRemovalRefusal, liveCounts } from './shrink-guard.ts';
-import { JOURNAL_FILE, SwapUndoFailed, endSwap, fsSwapIo, repairSwap, runSwap } from './swap.ts';
-import type { Move, SwapIo } from './swap.ts';
+import { JOURNAL_FILE, SwapUndoFailed, endSwap, runSwap } from './swap.ts';
+import type { Move } from './swap.ts';
+import { byHand, lockFile, previousDistDir, publishedDir, publishedPreviousDir, shown, type PublishPaths } from './publish-paths.ts';
+import { astroBuild, type BuildSiteOptions } from './astro-build.ts';
+import { copyJson, fsIo, removeLeftovers, repair, type PublishIo } from './publish-io.ts';
+import { readPublished } from './read-published.ts';
+import { attempt, liveButUnfinished, undoFailed, type Unfinished } from './live-but-unfinished.ts';
 
-/** Every path publishing touches; all absolute. `distDir` and `cacheDir` must be on one file system (renames). */
-export interface PublishPaths {
-  /** Project root, where astro.config.mjs and src/ live. */
-  root: string;
-  /** The CSV folder (default `<root>/data`). */
-  dataDir: string;
-  /** The published site (default `<root>/dist`). */
-  distDir: string;
-  /** Staging, the previous site and the last published JSON (default `<root>/.cache`). */
-  cacheDir: string;
-  /** Where the site reads JSON in `astro dev` and later builds (default `<root>/.cache/data`). */
-  siteDataDir: string;
-  /** The change report file, never under dist (default `<root>/build-report.txt`). */
-  reportFile: string;
-}
-
-/** The default paths for a project root; `dataDir` may be overridden by `--data-dir`. */
-export function defaultPaths(root: string, overrides: Partial<PublishPaths> = {}): PublishPaths {
-  const r = resolve(root);
-  const cacheDir = overrides.cacheDir ? resolve(overrides.cacheDir) : join(r, '.cache');
-  return {
-    root: r,
-    dataDir: overrides.dataDir ? resolve(overrides.dataDir) : join(r, 'data'),
-    distDir: overrides.distDir ? resolve(overrides.distDir) : join(r, 'dist'),
-    cacheDir,
-    siteDataDir: overrides.siteDataDir ? resolve(overrides.siteDataDir) : join(r, '.cache', 'data'),
-    reportFile: overrides.reportFile ? resolve(overrides.reportFile) : join(r, 'build-report.txt'),
-  };
-}
-
-/** The previous site, kept for rollback (`<cache>/dist-previous`). */
-export function previousDistDir(p: PublishPaths): string {
-  return join(p.cacheDir, 'dist-previous');
-}
-/** JSON of the last successful publish, for the change report (`<cache>/published`). */
-export function publishedDir(p: PublishPaths): string {
-  return join(p.cacheDir, 'published');
-}
-function publishedPreviousDir(p: PublishPaths): string {
-  return join(p.cacheDir, 'published-previous');
-}
+// The CLI (src/lib/cli) reaches these through this module.
+export { defaultPaths, previousDistDir, publishedDir } from './publish-paths.ts';
+export type { PublishPaths } from './publish-paths.ts';
 
 /** What the data step returns: the pipeline result, reduced to what publishing needs. */
 export interface DataStepResult {
@@ -71,18 +36,6 @@ export interface DataStepResult {
   counts?: { errors: number; warnings: number };
   summary: Summary;
   details: Details;
-}
-
-export interface BuildSiteOptions {
-  root: string;
-  /** The staged JSON the pages read (SITE_DATA_DIR). */
-  dataDir: string;
-  /** The staged site (ASTRO_OUT_DIR). */
-  outDir: string;
-  signal: AbortSignal;
-  verbose: boolean;
-  /** Extra environment for the build: base path, site URL and config folder of the data folder being published. */
-  env?: Record<string, string>;
 }
 
 export interface PublishDeps {
@@ -126,81 +79,9 @@ export async function pipelineDataStep(dataDir: string, outDir: string, displayD
   return { ok: result.ok, issues: result.issues, counts: result.counts, summary: result.summary, details: result.details };
 }
 
-/** Tail of a long text, for build errors. */
-function tail(text: string, lines: number): string {
-  const all = text.trimEnd().split(/\r?\n/);
-  return all.slice(-lines).join('\n');
-}
-
-/**
- * The environment without variables Vite reads as its own config: a BASE_URL inherited from a test runner
- * or a shell would override the configured base path and publish root-relative links.
- */
-export function astroSafeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out = { ...env };
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete out[k];
-  return out;
-}
-
-/** `astro build` in a child process (so an interrupt can stop it), with the staging data and output folders in its env. */
-export function astroBuild({ root, dataDir, outDir, signal, verbose, env = {} }: BuildSiteOptions): Promise<void> {
-  return new Promise((resolveBuild, reject) => {
-    const bin = join(root, 'node_modules', 'astro', 'astro.js');
-    const child = spawn(process.execPath, [bin, 'build'], {
-      cwd: root,
-      env: { ...astroSafeEnv(process.env), ...env, SITE_DATA_DIR: dataDir, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (chunk: Buffer): void => {
-      const s = chunk.toString('utf8');
-      output += s;
-      if (verbose) process.stdout.write(s);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const onAbort = (): void => {
-      child.kill('SIGTERM');
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    child.on('error', (e) => {
-      signal.removeEventListener('abort', onAbort);
-      reject(e);
-    });
-    child.on('close', (code, sig) => {
-      signal.removeEventListener('abort', onAbort);
-      if (code === 0) resolveBuild();
-      else reject(new Error(`astro build 退出码 ${code ?? sig}\n${tail(output, 40)}`));
-    });
-  });
-}
-
 /** The default dependencies: the real pipeline, a child `astro build`, console output. */
 export function defaultDeps(log: (line: string) => void = (l) => console.log(l)): PublishDeps {
   return { runData: pipelineDataStep, buildSite: astroBuild, log };
-}
-
-function readJson<T>(file: string): T | null {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * What is published now, for the change report: the kept JSON when it matches the live site
- * (same generatedAt), else the site's own `data/summary.json` without details, else null.
- */
-export function readPublished(p: PublishPaths): PublishedData | null {
-  const live = readJson<Summary>(join(p.distDir, 'data', 'summary.json'));
-  const kept = readJson<Summary>(join(publishedDir(p), 'summary.json'));
-  const keptDetails = readJson<Details>(join(publishedDir(p), 'details.json'));
-  if (kept && (!live || live.generatedAt === kept.generatedAt)) {
-    if (!existsSync(p.distDir)) return null;
-    return { summary: kept, details: keptDetails };
-  }
-  return live ? { summary: live, details: null } : null;
 }
 
 function seconds(t0: number): number {
@@ -228,103 +109,7 @@ export type PublishExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export { isAlive };
 
-/** The file operations publishing does around the swap; injectable so tests can fill the disk or crash. */
-export interface PublishIo extends SwapIo {
-  writeFile(file: string, text: string): void;
-  copyFile(from: string, to: string): void;
-}
-
-const fsIo: PublishIo = {
-  ...fsSwapIo,
-  writeFile: (file, text) => writeFileSync(file, text, 'utf8'),
-  copyFile: copyFileSync,
-};
-
-/** Copy the JSON files of `from` into `to` (created), each written beside and renamed so a reader never sees half a file. */
-function copyJson(from: string, to: string, io: PublishIo): void {
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    if (!statSync(join(from, name)).isFile()) continue;
-    const tmp = join(to, `.${name}.tmp-${process.pid}`);
-    io.copyFile(join(from, name), tmp);
-    io.rename(tmp, join(to, name));
-  }
-}
-
-/** The path shown in messages: relative to the root when inside it. */
-function shown(p: PublishPaths, path: string): string {
-  const r = relative(p.root, path);
-  return r === '' ? '.' : r.startsWith('..') ? path : r.split(sep).join('/');
-}
-
-/** Folders an interrupted run may leave in the cache: staging, the old previous version's trash, a rollback's aside. */
-const LEFTOVER = /^(staging|trash|rollback)-/;
-
-/** Remove leftovers of interrupted runs (we hold the lock, and any journal has been repaired, so none is in use). */
-function removeLeftovers(cacheDir: string, io: PublishIo): void {
-  if (!existsSync(cacheDir)) return;
-  for (const name of readdirSync(cacheDir)) {
-    if (LEFTOVER.test(name)) {
-      try {
-        io.remove(join(cacheDir, name));
-      } catch {
-        /* tried again next time */
-      }
-    }
-  }
-}
-
-/** Finish or undo a swap a crash interrupted, and say so. */
-function repair(p: PublishPaths, io: PublishIo, log: (line: string) => void): void {
-  const r = repairSwap(p.cacheDir, io);
-  if (r.kind === 'none') return;
-  const what = r.action === 'publish' ? '发布' : '回滚';
-  if (r.kind === 'undone') log(`上次${what}在替换网站的过程中被中断（进程被终止或断电）：已恢复为中断前的网站 ${shown(p, p.distDir)}/。`);
-  else log(`上次${what}在网站替换完成后被中断：${shown(p, p.distDir)}/ 是完整的新版本，变更报告等后续步骤没有完成。`);
-}
-
-const lockFile = (p: PublishPaths): string => join(p.cacheDir, 'build.lock');
-
-/** `如果确定没有构建在运行，可以删除 .cache/build.lock 后重新运行。` */
-function byHand(p: PublishPaths): string {
-  return `如果确定没有构建在运行，可以删除 ${shown(p, lockFile(p))} 后重新运行。`;
-}
-
-/** A swap failed and putting the old site back failed too (a disk gone bad): what the admin can do. */
-function undoFailed(p: PublishPaths, e: SwapUndoFailed): string[] {
-  return [
-    `无法替换 ${shown(p, p.distDir)}/：${describeFsError(e.failure)}；把原来的网站放回去也失败了：${describeFsError(e.undoFailure)}。`,
-    `${shown(p, p.distDir)}/ 现在可能不存在。排除故障后运行 npm run build 或 npm run build -- --rollback，它们会先按 ${shown(p, join(p.cacheDir, JOURNAL_FILE))} 自动恢复原来的网站。`,
-  ];
-}
-
 class Interrupted extends Error {}
-
-/** One step after the swap that did not finish: what, and why. */
-interface Unfinished {
-  what: string;
-  why: string;
-}
-
-/** The lines telling the admin the new site is live although some steps did not finish. */
-function liveButUnfinished(p: PublishPaths, action: string, unfinished: readonly Unfinished[]): string[] {
-  return [
-    `${action}，${shown(p, p.distDir)}/ 已是新版本；但以下步骤没有完成：`,
-    ...unfinished.map((u) => `  ${u.what}：${u.why}`),
-    '请解决上面的问题（例如腾出磁盘空间）后再运行一次；网站本身不受影响。',
-  ];
-}
-
-/** Run `step`; on failure record it as unfinished instead of throwing (the site is already live). */
-function attempt(unfinished: Unfinished[], what: string, step: () => void): boolean {
-  try {
-    step();
-    return true;
-  } catch (e) {
-    unfinished.push({ what, why: describeFsError(e) });
-    return false;
-  }
-}
 
 /**
  * Run the data step and the site build into staging, then swap staging in as `dist/` (previous site
