@@ -7,6 +7,7 @@ import { JOURNAL_FILE, endSwap, repairSwap, runSwap } from '../../../src/lib/pub
 import type { Move } from '../../../src/lib/publish/swap.ts';
 import { defaultPaths, previousDistDir, publish, rollback } from '../../../src/lib/publish/publish.ts';
 import type { PublishDeps } from '../../../src/lib/publish/publish.ts';
+import { emptyDataStep } from './helpers/empty-data-step.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -86,13 +87,7 @@ async function project(): Promise<ReturnType<typeof defaultPaths>> {
   for (const marker of ['first', 'second']) {
     const deps: PublishDeps = {
       async runData(_d, outDir) {
-        const generatedAt = `2026-01-0${marker === 'first' ? 1 : 2}T00:00:00.000Z`;
-        const summary = { schemaVersion: 1 as const, generatedAt, years: [], latestYear: null, metrics: {}, honors: { streak: { title: '双拥模范城', years: 0, through: null } } };
-        const details = { schemaVersion: 1 as const, generatedAt, files: [], breakdowns: {}, honors: [], indicators: [] };
-        mkdirSync(outDir, { recursive: true });
-        writeFileSync(join(outDir, 'summary.json'), JSON.stringify(summary));
-        writeFileSync(join(outDir, 'details.json'), JSON.stringify(details));
-        return { ok: true, issues: [], summary, details };
+        return emptyDataStep(outDir, `2026-01-0${marker === 'first' ? 1 : 2}T00:00:00.000Z`);
       },
       async buildSite({ outDir }) {
         mkdirSync(outDir, { recursive: true });

@@ -11,6 +11,11 @@ const TOTAL = METRICS.fundingTotal;
 const CATEGORY = BREAKDOWNS.fundingCategory;
 const DIMENSION = DIMENSIONS[CATEGORY.dimension].label;
 
+/** `2024年经费投入各类别金额及占比`; without a year, the same without `2024年`. */
+function categoryTitle(year: number | null, label: string, what: string): string {
+  return `${year === null ? '' : `${year}年`}${label}各${DIMENSION}${what}`;
+}
+
 function fundingShare(data: SiteData, ctx: TableContext): TableSpec {
   const bd = detailBreakdown(data, CATEGORY.id);
   const total = metricOf(data, TOTAL.id, TOTAL.label);
@@ -25,7 +30,7 @@ function fundingShare(data: SiteData, ctx: TableContext): TableSpec {
   const label = total.label || TOTAL.label;
   return {
     id: 'funding-category-share',
-    title: year === null ? `${label}各${DIMENSION}金额及占比` : `${year}年${label}各${DIMENSION}金额及占比`,
+    title: categoryTitle(year, label, '金额及占比'),
     unit: CATEGORY.unit,
     source: ctx.source,
     columns: [
@@ -74,7 +79,7 @@ function fundingCategoryYoy(data: SiteData, ctx: TableContext): TableSpec {
   const money = { kind: 'number' as const, frac: CATEGORY.decimals, fixed: CATEGORY.fixed };
   return {
     id: 'funding-category-yoy',
-    title: year === null ? `${label}各${DIMENSION}比上年增减` : `${year}年${label}各${DIMENSION}比上年增减`,
+    title: categoryTitle(year, label, '比上年增减'),
     unit: CATEGORY.unit,
     source: ctx.source,
     columns: [

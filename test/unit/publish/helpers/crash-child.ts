@@ -7,7 +7,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultPaths, publish, rollback } from '../../../../src/lib/publish/publish.ts';
-import type { PublishDeps, PublishIo } from '../../../../src/lib/publish/publish.ts';
+import type { PublishDeps } from '../../../../src/lib/publish/publish.ts';
+import type { PublishIo } from '../../../../src/lib/publish/publish-io.ts';
+import { emptyDataStep } from './empty-data-step.ts';
 
 const [root, action, n, marker] = process.argv.slice(2) as [string, 'publish' | 'rollback', string, string];
 const paths = defaultPaths(root);
@@ -22,13 +24,7 @@ const io: Partial<PublishIo> = {
 };
 const deps: PublishDeps = {
   async runData(_dataDir, outDir) {
-    const generatedAt = new Date().toISOString();
-    const summary = { schemaVersion: 1 as const, generatedAt, years: [], latestYear: null, metrics: {}, honors: { streak: { title: '双拥模范城', years: 0, through: null } } };
-    const details = { schemaVersion: 1 as const, generatedAt, files: [], breakdowns: {}, honors: [], indicators: [] };
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'summary.json'), JSON.stringify(summary));
-    writeFileSync(join(outDir, 'details.json'), JSON.stringify(details));
-    return { ok: true, issues: [], summary, details };
+    return emptyDataStep(outDir, new Date().toISOString());
   },
   async buildSite({ dataDir, outDir }) {
     mkdirSync(join(outDir, 'data'), { recursive: true });

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultPaths, publish } from '../../../../src/lib/publish/publish.ts';
 import { watchParents } from '../../../../src/lib/publish/parent-watch.ts';
+import { emptyDataStep } from './empty-data-step.ts';
 
 const paths = defaultPaths(process.argv[2] as string);
 const controller = new AbortController();
@@ -16,13 +17,7 @@ const result = await publish(
   paths,
   {
     async runData(_d, outDir) {
-      const generatedAt = '2026-01-02T00:00:00.000Z';
-      const summary = { schemaVersion: 1 as const, generatedAt, years: [], latestYear: null, metrics: {}, honors: { streak: { title: '双拥模范城', years: 0, through: null } } };
-      const details = { schemaVersion: 1 as const, generatedAt, files: [], breakdowns: {}, honors: [], indicators: [] };
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(join(outDir, 'summary.json'), JSON.stringify(summary));
-      writeFileSync(join(outDir, 'details.json'), JSON.stringify(details));
-      return { ok: true, issues: [], summary, details };
+      return emptyDataStep(outDir, '2026-01-02T00:00:00.000Z');
     },
     async buildSite({ outDir, signal }) {
       await new Promise<void>((resolve) => {
