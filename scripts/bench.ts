@@ -7,14 +7,16 @@
  *   npm run bench -- --rows 200000     # one size only
  *   npm run bench -- --skip-pipeline   # PapaParse baseline only
  *   npm run bench -- --repeat 3        # best of 3 runs per measurement
+ *   npm run bench -- --runaway-only    # only the runaway inputs (issue 10): bad rows, a stray quote, a 200 MB line
+ *   npm run bench -- --skip-runaway    # only the sizes
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { generateCases } from './bench/generate-cases.ts';
+import { generateCases, generateLongLine } from './bench/generate-cases.ts';
 import { readArgs } from '../src/lib/cli/args.ts';
 import { EXIT, UserError, usageError } from '../src/lib/cli/errors.ts';
 import { runCli } from '../src/lib/cli/main.ts';
@@ -38,9 +40,12 @@ interface Options {
   sizes: number[];
   skipPipeline: boolean;
   repeat: number;
+  /** Run the size table, the runaway table, or both. */
+  sizeTable: boolean;
+  runaway: boolean;
 }
 
-const USAGE = '用法：npm run bench -- [--rows 行数] [--repeat 次数] [--skip-pipeline]';
+const USAGE = '用法：npm run bench -- [--rows 行数] [--repeat 次数] [--skip-pipeline] [--runaway-only | --skip-runaway]';
 
 function positiveInt(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
@@ -50,9 +55,15 @@ function positiveInt(value: string | undefined, option: string): number | undefi
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const a = readArgs(argv, { rows: 'value', repeat: 'value', 'skip-pipeline': 'flag' }, USAGE);
+  const a = readArgs(argv, { rows: 'value', repeat: 'value', 'skip-pipeline': 'flag', 'runaway-only': 'flag', 'skip-runaway': 'flag' }, USAGE);
   const rows = positiveInt(a.rows, '--rows');
-  return { sizes: rows === undefined ? [1_000_000, 3_000_000] : [rows], skipPipeline: a['skip-pipeline'] === true, repeat: positiveInt(a.repeat, '--repeat') ?? 1 };
+  return {
+    sizes: rows === undefined ? [1_000_000, 3_000_000] : [rows],
+    skipPipeline: a['skip-pipeline'] === true,
+    repeat: positiveInt(a.repeat, '--repeat') ?? 1,
+    sizeTable: a['runaway-only'] !== true,
+    runaway: a['skip-runaway'] !== true,
+  };
 }
 
 interface Run {
@@ -61,6 +72,8 @@ interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Lines printed on stdout in all (only the tail of the text is kept). */
+  lines: number;
 }
 
 /** Keeps the tail of a child's output: enough to show why it failed, bounded if it prints a million lines. */
@@ -70,18 +83,22 @@ function appendTail(buffer: string, chunk: Buffer): string {
 }
 
 /** Runs one script in its own node process through scripts/run.mjs (as npm run data does), so RSS is that process's own. */
-function runChild(script: string, args: readonly string[], rssFile: string): Promise<Run> {
+function runChild(script: string, args: readonly string[], rssFile: string, nodeArgs: readonly string[] = []): Promise<Run> {
   rmSync(rssFile, { force: true });
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ['--import', RSS_HOOK, RUNNER, script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', RSS_HOOK, RUNNER, script, ...args], {
       cwd: ROOT,
       env: { ...process.env, BENCH_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout = appendTail(stdout, c)));
+    let lines = 0;
+    child.stdout.on('data', (c: Buffer) => {
+      for (let k = c.indexOf(10); k !== -1; k = c.indexOf(10, k + 1)) lines++;
+      stdout = appendTail(stdout, c);
+    });
     child.stderr.on('data', (c: Buffer) => (stderr = appendTail(stderr, c)));
     child.on('error', reject);
     child.on('close', (code) => {
@@ -92,7 +109,7 @@ function runChild(script: string, args: readonly string[], rssFile: string): Pro
       } catch {
         rssMb = null;
       }
-      resolvePromise({ ms, rssMb, code, stdout, stderr });
+      resolvePromise({ ms, rssMb, code, stdout, stderr, lines });
     });
   });
 }
@@ -245,6 +262,111 @@ function displayWidth(s: string): number {
 const padEnd = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 const padStart = (s: string, w: number): string => ' '.repeat(Math.max(0, w - displayWidth(s))) + s;
 
+/** Issue 10's runaway inputs: each a row of the runaway table (exit code, time, peak RSS, what was printed). */
+interface RunawayResult {
+  label: string;
+  fileMb: number;
+  run: Run;
+  /** What the row must show, and whether it did. */
+  target: string;
+  ok: boolean;
+  note: string;
+}
+
+const INVALID_ROWS = [1_000_000, 3_000_000];
+const SMALL_HEAP = ['--max-old-space-size=256'];
+/** About 40 MB of militia_cases.csv (51 bytes a row). */
+const QUOTE_ROWS = 820_000;
+const LONG_LINE_BYTES = 200 * MB;
+
+/** Problem lines (`file:line:col: 错误|警告: …`) among the lines printed, and whether the capped list closed with 另有 N 个问题未列出. */
+function printedProblems(run: Run): { problems: number; omitted: boolean } {
+  // Every line but the per-file counts and the summary is a problem line, the omitted line included.
+  const files = (run.stdout.match(/: (读取 \d+ 行|未提供)/g) ?? []).length;
+  return { problems: run.lines - files - 1, omitted: run.stdout.includes('个问题未列出') };
+}
+
+async function runaway(dir: string): Promise<RunawayResult[]> {
+  const rssFile = join(dir, 'rss.txt');
+  const out: RunawayResult[] = [];
+  const dataDir = join(dir, 'runaway');
+  const file = join(dataDir, 'militia_cases.csv');
+  const args = ['--data-dir', dataDir, '--check'];
+  const fresh = (): void => {
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+  };
+
+  for (const rows of INVALID_ROWS) {
+    fresh();
+    process.stderr.write(`· runaway: ${fmtInt(rows)} rows, every date invalid, 256 MB heap… `);
+    await generateCases(file, rows, 'bad-dates');
+    const run = await runChild(DATA_SCRIPT, args, rssFile, SMALL_HEAP);
+    process.stderr.write(`exit ${run.code}, ${fmtS(run.ms)}\n`);
+    const p = printedProblems(run);
+    out.push({
+      label: `${fmtInt(rows)} invalid rows (--max-old-space-size=256)`,
+      fileMb: statSync(file).size / MB,
+      run,
+      target: 'exit 1, ≤ 101 lines',
+      ok: run.code === 1 && p.problems <= 101 && p.omitted,
+      note: `${p.problems} problem lines printed${p.omitted ? ' (last: 另有 N 个问题未列出)' : ''}`,
+    });
+  }
+
+  fresh();
+  process.stderr.write(`· runaway: ${fmtInt(QUOTE_ROWS)} rows clean, then with a stray quote at line 2… `);
+  await generateCases(file, QUOTE_ROWS, 'valid');
+  const clean = await runChild(DATA_SCRIPT, args, rssFile);
+  out.push({ label: `clean file, ${fmtInt(QUOTE_ROWS)} rows`, fileMb: statSync(file).size / MB, run: clean, target: 'exit 0', ok: clean.code === 0, note: '(reference)' });
+  await generateCases(file, QUOTE_ROWS, 'stray-quote');
+  const stray = await runChild(DATA_SCRIPT, args, rssFile);
+  process.stderr.write(`${fmtS(clean.ms)} / ${fmtS(stray.ms)}\n`);
+  const ratio = stray.ms / clean.ms;
+  out.push({
+    label: 'same, stray quote at line 2',
+    fileMb: statSync(file).size / MB,
+    run: stray,
+    target: 'exit 1, ≤ 2× clean',
+    ok: stray.code === 1 && ratio <= 2,
+    note: `${ratio.toFixed(2)}× the clean parse; ${stray.stdout.split('\n').find((l) => l.includes(':2:')) ?? ''}`.slice(0, 140),
+  });
+
+  fresh();
+  process.stderr.write('· runaway: one 200 MB line… ');
+  await generateLongLine(file, LONG_LINE_BYTES);
+  const long = await runChild(DATA_SCRIPT, args, rssFile);
+  process.stderr.write(`exit ${long.code}, ${fmtS(long.ms)}\n`);
+  out.push({
+    label: 'one 200 MB line, then 10 rows',
+    fileMb: statSync(file).size / MB,
+    run: long,
+    target: 'exit 1, bounded',
+    ok: long.code === 1 && long.stdout.includes(':2:1: 错误: 此行超过 1 MB'),
+    note: (long.stdout.split('\n').find((l) => l.includes(':2:1:')) ?? '').slice(0, 140),
+  });
+  rmSync(dataDir, { recursive: true, force: true });
+  return out;
+}
+
+function printRunaway(results: readonly RunawayResult[]): void {
+  console.log('\nrunaway inputs (issue 10): scripts/data.ts --check, each in its own process');
+  const header = ['input', 'file', 'exit', 'time', 'peak RSS', 'target', ''];
+  const rows = results.map((r) => [r.label, fmtMb(r.fileMb), String(r.run.code), fmtS(r.run.ms), fmtMb(r.run.rssMb), r.target, verdict(r.ok)]);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((l) => displayWidth(l[i] ?? ''))));
+  const fmtLine = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === 0 || i === 5 ? padEnd(c, widths[i] ?? 0) : padStart(c, widths[i] ?? 0))).join('   ');
+  console.log(fmtLine(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('   '));
+  for (const l of rows) console.log(fmtLine(l));
+  const a = results[0]?.run.rssMb;
+  const b = results[1]?.run.rssMb;
+  if (a != null && b != null) {
+    console.log(`peak RSS, ${fmtInt(INVALID_ROWS[0]!)} → ${fmtInt(INVALID_ROWS[1]!)} invalid rows: ×${(b / a).toFixed(2)} ${verdict(b / a <= TARGET_GROWTH_RSS)} (≤ ×${TARGET_GROWTH_RSS}: memory independent of the bad rows)`);
+  }
+  for (const r of results) if (r.note) console.log(`  ${r.label}: ${r.note}`);
+}
+
 /** The benchmark; exit 0 whatever the figures, 1 when the pipeline or the baseline fails, 2 on bad usage. */
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseOptions(argv);
@@ -254,15 +376,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const startup = await measure(EMPTY_SCRIPT, [], join(dir, 'rss.txt'), Math.max(3, options.repeat));
   let fixed: Run | null = null;
   let pipelineFailed: SizeResult | null = null;
+  let runawayResults: RunawayResult[] = [];
   try {
-    if (!options.skipPipeline) {
-      // The pipeline on an empty data folder: node, the bundle step and the pipeline's own modules, no rows.
+    if (!options.skipPipeline && options.sizeTable) {
+      // The pipeline on a data folder with a header-only file (an empty folder is refused): node, the bundle step
+      // and the pipeline's own modules, no rows.
       const emptyDir = join(dir, 'empty');
       mkdirSync(emptyDir);
+      writeFileSync(join(emptyDir, 'militia_cases.csv'), 'date,subdistrict,case_type,cases,persons,note\n');
       fixed = await measure(DATA_SCRIPT, ['--data-dir', emptyDir, '--out-dir', join(emptyDir, 'out')], join(dir, 'rss.txt'), Math.max(3, options.repeat));
       if (fixed.code !== 0) fixed = null;
     }
-    for (const rows of options.sizes) {
+    for (const rows of options.sizeTable ? options.sizes : []) {
       const result = await benchSize(dir, rows, options);
       results.push(result);
       if (result.pipeline !== null && result.pipeline.code !== 0) {
@@ -270,6 +395,7 @@ async function main(argv: readonly string[]): Promise<number> {
         break;
       }
     }
+    if (options.runaway && !options.skipPipeline && pipelineFailed === null) runawayResults = await runaway(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -285,18 +411,21 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`\nbench: militia_cases.csv, node ${process.version}, best of ${options.repeat} run(s) per figure, each in its own process (MB = 2^20 bytes)\n`);
   console.log(`node startup alone (empty script):  ${fmtS(startup.ms)}, ${fmtMb(startup.rssMb)} peak RSS (in every figure below)`);
   if (fixed !== null) {
-    console.log(`pipeline on an empty data folder (fixed): ${fmtS(fixed.ms)}, ${fmtMb(fixed.rssMb)} peak RSS`);
+    console.log(`pipeline on a header-only data folder (fixed): ${fmtS(fixed.ms)}, ${fmtMb(fixed.rssMb)} peak RSS`);
   }
   const cores = availableParallelism();
   const load = Math.max(loadBefore, loadavg()[0] ?? 0);
   if (load > cores * 0.75) {
     console.log(`note: machine busy (1-min load average ${load.toFixed(1)} on ${cores} cores): timings are noisy; rerun with --repeat 3 on an idle machine`);
   }
-  console.log('');
-  printTable(results, startup, fixed);
-  const small = results[0];
-  const large = results[results.length - 1];
-  if (results.length > 1 && small && large) printGrowth(small, large);
+  if (results.length > 0) {
+    console.log('');
+    printTable(results, startup, fixed);
+    const small = results[0];
+    const large = results[results.length - 1];
+    if (results.length > 1 && small && large) printGrowth(small, large);
+  }
+  if (runawayResults.length > 0) printRunaway(runawayResults);
   if (options.skipPipeline) console.log('\n(pipeline skipped: --skip-pipeline)');
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-/** Streams a large, valid, all-unique militia_cases.csv for the bench, without holding it in memory. */
+/** Streams large militia_cases.csv files for the bench (valid and all-unique, or runaway variants), without holding them in memory. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
@@ -15,8 +15,14 @@ function allDays(): string[] {
   return days;
 }
 
+/**
+ * How a generated file goes wrong: not at all; every row's date impossible (one error per row); or an opening
+ * quote that never closes in the first data row (line 2), the rest of the file being valid.
+ */
+export type CasesVariant = 'valid' | 'bad-dates' | 'stray-quote';
+
 /** Writes `rows` data rows plus the header to `file`; resolves with the byte count. */
-export async function generateCases(file: string, rows: number): Promise<number> {
+export async function generateCases(file: string, rows: number, variant: CasesVariant = 'valid'): Promise<number> {
   const days = allDays();
   const width = Math.max(7, String(rows).length);
   const out = createWriteStream(file, { encoding: 'utf8' });
@@ -33,10 +39,27 @@ export async function generateCases(file: string, rows: number): Promise<number>
       const type = CASE_TYPES[(seed >>> 8) % CASE_TYPES.length];
       const cases = (seed >>> 12) % 10;
       const persons = cases + ((seed >>> 16) % 4);
-      chunk += `${day},${sd},${type},${cases},${persons},记录${String(i + 1).padStart(width, '0')}\n`;
+      const date = variant === 'bad-dates' ? `${day!.slice(0, 8)}32` : day;
+      const where = variant === 'stray-quote' && i === 0 ? `"${sd}` : sd;
+      chunk += `${date},${where},${type},${cases},${persons},记录${String(i + 1).padStart(width, '0')}\n`;
     }
     if (!out.write(chunk)) await once(out, 'drain');
   }
+  out.end();
+  await once(out, 'finish');
+  return out.bytesWritten;
+}
+
+/** A header, one line of `lineBytes` bytes without a break (a runaway export), then `after` valid rows. */
+export async function generateLongLine(file: string, lineBytes: number, after = 10): Promise<number> {
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  out.write('date,subdistrict,case_type,cases,persons,note\n2024-01-01,');
+  const block = 'x'.repeat(1 << 20);
+  for (let left = lineBytes; left > 0; left -= block.length) {
+    if (!out.write(left >= block.length ? block : block.slice(0, left))) await once(out, 'drain');
+  }
+  out.write(',盗窃,1,1,\n');
+  for (let i = 0; i < after; i++) out.write(`2024-01-0${(i % 9) + 1},东城街道,盗窃,1,1,记录${i}\n`);
   out.end();
   await once(out, 'finish');
   return out.bytesWritten;

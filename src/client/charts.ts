@@ -1,30 +1,35 @@
 /**
  * Draws every chart on the page from its JSON data block, after the page is usable (when the box scrolls into
- * view, in idle time). Colours come from the CSS tokens, so dark mode and 适老化 apply; charts redraw when they change.
+ * view, in idle time). Series colours come from the palette module, neutrals from the CSS tokens, so dark mode and
+ * 适老化 apply; charts redraw when they change, and in the light palette for print. Shows each figure's 下载图片
+ * button once its chart is drawn.
  */
 import { Chart } from './chart-setup.ts';
-import type { ChartSpec } from '../lib/site/tables/index.ts';
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { ChartSpec } from '../lib/site/tables/types.ts';
+import { LIGHT_INK, slotColor, type Theme } from '../lib/shared/palette.ts';
+import { chartConfig, type Look } from './chart-config.ts';
+import { exportFigure } from './chart-export.ts';
+import type { Plugin } from 'chart.js';
 
 const charts = new Map<HTMLElement, Chart>();
 const PRINT_WIDTH = 680;
 const PRINT_HEIGHT = 240;
-const nf = new Map<number, Intl.NumberFormat>();
-function fmt(value: number, frac: number): string {
-  let f = nf.get(frac);
-  if (!f) {
-    f = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: frac });
-    nf.set(frac, f);
-  }
-  return f.format(value);
-}
+let printing = false;
 
 function token(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
-function slotColor(slot: number): string {
-  return token(slot >= 1 && slot <= 6 ? `--chart-${slot}` : '--chart-other') || '#666';
+function screenTheme(): Theme {
+  return !printing && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** The look of the charts on screen (or in print: always light); `light` forces the print/PNG look. */
+function look(light = printing): Look {
+  const body = getComputedStyle(document.body);
+  const base = { family: body.fontFamily, size: Math.round(parseFloat(body.fontSize) * 0.8) };
+  if (light) return { theme: 'light', ...LIGHT_INK, surface: '#ffffff', ...base };
+  return { theme: screenTheme(), text: token('--chart-text'), axis: token('--chart-axis'), grid: token('--chart-grid'), surface: token('--color-bg'), ...base };
 }
 
 function readSpec(box: HTMLElement): ChartSpec | null {
@@ -37,65 +42,12 @@ function readSpec(box: HTMLElement): ChartSpec | null {
   }
 }
 
-function config(spec: ChartSpec): ChartConfiguration {
-  const text = token('--chart-text');
-  const axis = token('--chart-axis');
-  const grid = token('--chart-grid');
-  const font = { family: getComputedStyle(document.body).fontFamily, size: Math.round(parseFloat(getComputedStyle(document.body).fontSize) * 0.8) };
-  const horizontal = spec.horizontal === true;
-  const datasets = spec.series.map((s) => {
-    const color = slotColor(s.color);
-    const colors = s.pointColors ? s.pointColors.map(slotColor) : color;
-    const base = { label: s.name, data: s.values, backgroundColor: colors, borderColor: colors };
-    return spec.type === 'line'
-      ? ({ ...base, borderWidth: 2, pointRadius: 3, pointHoverRadius: 5, tension: 0, spanGaps: false } as ChartDataset<'line'>)
-      : ({ ...base, borderWidth: 0, maxBarThickness: 48 } as ChartDataset<'bar'>);
-  });
-  const valueAxis = {
-    // Bars always start at zero; only a line of rates may start higher, at the min its note names.
-    beginAtZero: spec.type === 'bar' || spec.min === undefined,
-    min: spec.type === 'line' ? spec.min : undefined,
-    stacked: spec.stacked === true,
-    max: spec.max,
-    title: { display: spec.axisTitle !== '', text: spec.axisTitle, color: axis, font },
-    grid: { color: grid },
-    border: { display: false },
-    ticks: { color: axis, font, callback: (v: string | number) => fmt(Number(v), spec.frac) },
-  };
-  const categoryAxis = {
-    stacked: spec.stacked === true,
-    grid: { display: false },
-    ticks: { color: axis, font, autoSkip: !horizontal },
-  };
-  return {
-    type: spec.type,
-    data: { labels: spec.labels, datasets: datasets as ChartDataset[] },
-    options: {
-      indexAxis: horizontal ? 'y' : 'x',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
-      plugins: {
-        legend: {
-          display: spec.series.length > 1,
-          position: 'top',
-          align: 'start',
-          labels: { color: text, font, boxWidth: 14, boxHeight: 14 },
-        },
-        tooltip: {
-          callbacks: {
-            label: (ctx) => {
-              const v = ctx.parsed[horizontal ? 'x' : 'y'];
-              const unit = spec.axisTitle.includes('、') ? '' : spec.axisTitle;
-              const value = v === null || v === undefined ? '—' : `${fmt(v, spec.frac)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
-              return spec.series.length > 1 ? `${ctx.dataset.label ?? ''}：${value}` : value;
-            },
-          },
-        },
-      },
-    },
-  } as ChartConfiguration;
+/** Legend swatches take their series colour here: CSP forbids style attributes in the HTML, not CSSOM. */
+function paintLegends(): void {
+  const theme = printing ? 'light' : screenTheme();
+  for (const swatch of document.querySelectorAll<HTMLElement>('[data-legend-slot]')) {
+    swatch.style.backgroundColor = slotColor(Number(swatch.dataset.legendSlot), theme);
+  }
 }
 
 function draw(box: HTMLElement): void {
@@ -103,10 +55,25 @@ function draw(box: HTMLElement): void {
   const canvas = box.querySelector('canvas');
   if (!spec || !canvas) return;
   charts.get(box)?.destroy();
-  charts.set(box, new Chart(canvas, config(spec)));
+  const config = chartConfig(spec, look());
+  // What the axes show, for the browser tests: the category ticks drawn and the largest tick rotation (always 0).
+  const probe: Plugin = {
+    id: 'probe',
+    afterUpdate(chart) {
+      const scales = Object.values(chart.scales);
+      box.dataset.tickRotation = String(Math.max(0, ...scales.map((s) => s.labelRotation)));
+      const category = scales.find((s) => s.type === 'category');
+      box.dataset.ticks = JSON.stringify(category?.ticks.map((t) => t.label) ?? []);
+    },
+  };
+  config.plugins = [...(config.plugins ?? []), probe];
+  charts.set(box, new Chart(canvas, config));
+  const button = box.closest('figure')?.querySelector<HTMLButtonElement>('[data-chart-export]');
+  if (button) button.hidden = false;
 }
 
 function redrawAll(): void {
+  paintLegends();
   for (const box of charts.keys()) draw(box);
 }
 
@@ -115,7 +82,22 @@ const idle = (fn: () => void): void => {
   else setTimeout(fn, 1);
 };
 
+function wireExport(button: HTMLButtonElement): void {
+  button.addEventListener('click', () => {
+    const figure = button.closest('figure');
+    if (!figure || button.disabled) return;
+    button.disabled = true;
+    exportFigure(figure, button.dataset.exportName ?? 'chart.png', look(true))
+      .catch(() => undefined)
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+}
+
 function start(): void {
+  paintLegends();
+  document.querySelectorAll<HTMLButtonElement>('[data-chart-export]').forEach(wireExport);
   const boxes = [...document.querySelectorAll<HTMLElement>('[data-chart]')].filter((b) => !charts.has(b));
   if ('IntersectionObserver' in window) {
     const io = new IntersectionObserver(
@@ -134,16 +116,22 @@ function start(): void {
   }
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redrawAll);
   window.addEventListener('elder-mode-change', () => requestAnimationFrame(redrawAll));
-  // Print: draw any chart not yet scrolled into view, at the printed page width (A4 less 15 mm margins ≈ 680 px)
-  // and a fixed height, so the canvas scales cleanly; restore the screen size afterwards.
+  // Print: every chart, in the light palette, at the printed page width (A4 less 15 mm margins ≈ 680 px, shared by
+  // a figure's panels) and a fixed height, so the canvas scales cleanly; the screen look returns afterwards.
   window.addEventListener('beforeprint', () => {
+    printing = true;
+    paintLegends();
     document.querySelectorAll<HTMLElement>('[data-chart]').forEach((b) => {
-      if (!charts.has(b)) draw(b);
+      draw(b);
       const tall = b.classList.contains('chart-box--xtall') ? 1.6 : b.classList.contains('chart-box--tall') ? 1.3 : 1;
-      charts.get(b)?.resize(PRINT_WIDTH, Math.round(PRINT_HEIGHT * tall));
+      const panels = b.closest('.chart-panels')?.querySelectorAll('[data-chart]').length ?? 1;
+      charts.get(b)?.resize(Math.floor(PRINT_WIDTH / panels) - (panels > 1 ? 12 : 0), Math.round(PRINT_HEIGHT * tall));
     });
   });
-  window.addEventListener('afterprint', () => charts.forEach((c) => c.resize()));
+  window.addEventListener('afterprint', () => {
+    printing = false;
+    redrawAll();
+  });
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

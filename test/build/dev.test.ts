@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataCommand } from '../../src/lib/cli/data-command.ts';
@@ -94,4 +94,36 @@ describe('npm run dev', () => {
     expect(broken.errors[0]).toBe(`${join(dir, 'data')}/config.json:2:20: 错误: 不是合法的 JSON：“}”前多了一个逗号：最后一项后面不能有逗号`);
     expect(output).toContain(broken.errors[0]);
   }, 150_000);
+
+  it('serves neither the raw data CSVs (internal columns) nor build-report.txt, by any path Vite knows, while the pages and summary.json still load', async () => {
+    const origin = base.replace(/\/$/, '');
+    const report = join(root, 'build-report.txt');
+    const hadReport = existsSync(report);
+    if (!hadReport) writeFileSync(report, '变更报告（测试）');
+    try {
+      const urls = [
+        'data/funding.csv',
+        'data/funding.csv?raw',
+        'data/funding.csv?url',
+        '%64ata/funding.csv',
+        `@fs${root}/data/funding.csv`,
+        `@fs${root}/data/funding.csv?raw`,
+        `@fs${dir}/data/funding.csv?raw`,
+        'build-report.txt',
+        'build-report.txt?raw',
+        `@fs${root}/build-report.txt`,
+      ];
+      const leaks: string[] = [];
+      for (const u of urls) {
+        const r = await fetch(`${origin}/${u}`);
+        const body = await r.text();
+        if (r.status !== 404 || body.includes('受益单位') || body.includes('变更报告')) leaks.push(`${u} → ${r.status} ${body.slice(0, 60)}`);
+      }
+      expect(leaks).toEqual([]);
+      expect((await fetch(`${base}data/summary.json`)).status).toBe(200);
+      expect((await fetch(base)).status).toBe(200);
+    } finally {
+      if (!hadReport) rmSync(report, { force: true });
+    }
+  }, 60_000);
 });

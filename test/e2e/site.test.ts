@@ -154,7 +154,7 @@ describe('key figures', () => {
   }
 
   /** What a card for `id` must say in `year`: value and the change wording's number. */
-  function expected(id: string, year: number): { value: number | null; change: number | null; word: '增长' | '下降' | '持平' | null; points: boolean } {
+  function expected(id: string, year: number): { value: number | null; change: number | null; word: '增长' | '下降' | '多' | '少' | '持平' | null; points: boolean } {
     const y = String(year);
     const prev = String(year - 1);
     if (id === 'rate') {
@@ -173,6 +173,12 @@ describe('key figures', () => {
     }
     const m = summary.metrics[id]!;
     const value = m.byYear[y] ?? (id === 'honors.count' ? 0 : null);
+    if (id === 'honors.count') {
+      // Honours are compared as a count difference ("比上年多 1 项"); a data year without honours had 0.
+      const before = m.byYear[prev] ?? (summary.years.includes(year - 1) ? 0 : null);
+      const diff = value === null || before === null ? null : value - before;
+      return { value, change: diff === null ? null : Math.abs(diff), word: diff === null ? null : diff === 0 ? '持平' : diff > 0 ? '多' : '少', points: false };
+    }
     const yoy = m.yoy[y] ?? null;
     const pct = yoy === null ? null : Number((Math.abs(yoy) * 100).toFixed(1));
     return { value, change: pct, word: yoy === null ? null : pct === 0 ? '持平' : yoy > 0 ? '增长' : '下降', points: false };
@@ -221,7 +227,7 @@ describe('key figures', () => {
               const unit = id === 'rate' ? '%' : summary.metrics[id]!.unit;
               if (c.unit !== unit && !(unit === '万元' && c.unit === '亿元')) failures.push(`${where}: unit «${c.unit}», summary.json «${unit}»`);
             }
-            // The change: 增长/下降 x.x% (百分点 for the rate), 持平, or — 无上年数据 / 上年为零.
+            // The change: 增长/下降 x.x% (百分点 for the rate, 多/少 n 项 for honours), 持平, or — 无上年数据 / 上年为零.
             if (e.value !== null) {
               if (e.word === null) {
                 if (!/无上年数据|上年为零/.test(c.change)) failures.push(`${where}: change «${c.change}», expected 无上年数据/上年为零`);
@@ -231,7 +237,7 @@ describe('key figures', () => {
                 const word = e.points ? (e.word === '增长' ? '提高' : '下降') : e.word;
                 const n = parseShown(c.change.replace(/^[^\d]*?(?=\d)/, ''));
                 if (!c.change.includes(word) || n === null || Math.abs(n - e.change!) > 1e-9) {
-                  failures.push(`${where}: change «${c.change}», expected ${word} ${e.change}${e.points ? ' 个百分点' : '%'}`);
+                  failures.push(`${where}: change «${c.change}», expected ${word} ${e.change}${e.points ? ' 个百分点' : e.word === '多' || e.word === '少' ? '' : '%'}`);
                 }
                 if (e.points && !c.change.includes('百分点')) failures.push(`${where}: a rate's change must be in 百分点: «${c.change}»`);
               }
@@ -408,10 +414,50 @@ describe('print', () => {
           .map((el) => `${el.tagName.toLowerCase()}.${el.className} «${(el.textContent ?? '').trim().slice(0, 30)}»`),
       );
       expect(shown, `visible in print: ${shown.join(', ')}`).toEqual([]);
-      // What the page is about stays: the heading and the print header with the data date.
+      // What the page is about stays: the heading, and the data date (the report: its data period, once, under the title).
       await expect(page.locator('h1').isVisible()).resolves.toBe(true);
-      await expect(page.locator('.print-header').isVisible()).resolves.toBe(true);
+      if (path0 === '/') {
+        await expect(page.locator('.print-header').isVisible()).resolves.toBe(true);
+      } else {
+        await expect(page.locator('.print-header').isVisible()).resolves.toBe(false);
+        const text = await page.evaluate(() => document.body.innerText);
+        expect(text.match(/数据截至\d{4}年/g)).toEqual([`数据截至${summary.latestYear}年`]);
+        expect(text).not.toMatch(/生成于|数据更新/);
+      }
     });
+  }, 60_000);
+
+  test('every year’s report prints on whole A4 pages: two for the sample data, none left nearly empty', async () => {
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const page = await ctx.newPage();
+      const counts: Record<number, number> = {};
+      for (const year of summary.years) {
+        await page.goto(server.url(`/report/${year}/`));
+        const pdf = await page.pdf({ preferCSSPageSize: true });
+        counts[year] = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+      }
+      expect(counts).toEqual(Object.fromEntries(summary.years.map((y) => [y, 2])));
+    });
+  }, 120_000);
+});
+
+describe('report downloads', () => {
+  test('the report page offers its Word file beside 打印 and the .txt, and the file is a Word document', async () => {
+    const year = summary.latestYear!;
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const page = await ctx.newPage();
+      await page.goto(server.url(`/report/${year}/`));
+      const links = page.locator('.report-actions a');
+      await expect(links.evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute('href'), a.getAttribute('download')]))).resolves.toEqual([
+        ['下载 Word 文档 (.docx)', `/report/${year}.docx`, `示例区${year}年度党管武装工作述职报告.docx`],
+        ['下载纯文本 (.txt)', `/report/${year}.txt`, `示例区${year}年度党管武装工作述职报告.txt`],
+      ]);
+    });
+    for (const y of summary.years) {
+      const bytes = readFileSync(join(site.distDir, 'report', `${y}.docx`));
+      expect(bytes.subarray(0, 4).toString('latin1'), `${y}.docx is a zip`).toBe('PK\u0003\u0004');
+      expect(bytes.includes(Buffer.from('word/document.xml')), `${y}.docx has a document`).toBe(true);
+    }
   }, 60_000);
 });
 

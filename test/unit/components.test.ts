@@ -88,6 +88,66 @@ describe('ChartFigure', () => {
   });
 });
 
+describe('ChartFigure panels, legend and 下载图片', () => {
+  const pair = table({
+    id: 'militia-total',
+    title: '历年查处案件与抓获涉案人员',
+    unit: '起、人',
+    chart: {
+      type: 'bar',
+      labels: ['2024年', '2025年'],
+      series: [
+        { name: '查处案件', color: 2, unit: '起', values: [217, 233] },
+        { name: '抓获涉案人员', color: 3, unit: '人', values: [266, 287] },
+      ],
+      axisTitle: '起',
+      frac: 0,
+    },
+  });
+
+  it('draws series of different units as two charts, each headed by its measure with its own unit line', async () => {
+    const html = await container.renderToString(ChartFigure, { props: { table: pair } });
+    expect(html.match(/<canvas /g)).toHaveLength(2);
+    expect(html.match(/class="chart-panel__heading"[^>]*>([^<]*)</g)?.map((m) => m.replace(/.*>|<$/g, ''))).toEqual(['查处案件', '抓获涉案人员']);
+    expect(html.match(/class="chart-panel__unit"[^>]*>([^<]*)</g)?.map((m) => m.replace(/.*>|<$/g, ''))).toEqual(['单位：起', '单位：人']);
+    expect(html).toContain('chart-panels--multi');
+    expect(html).not.toContain('chart-legend');
+  });
+
+  it('gives a chart of several series in one unit an HTML legend whose swatches name their palette slot', async () => {
+    const html = await container.renderToString(ChartFigure, {
+      props: {
+        table: table({
+          chart: {
+            type: 'bar',
+            stacked: true,
+            labels: ['2025年'],
+            series: [
+              { name: '民兵整组', color: 2, values: [50] },
+              { name: '其他', color: 0, values: [9] },
+            ],
+            axisTitle: '万元',
+            frac: 2,
+          },
+        }),
+      },
+    });
+    expect(html.match(/data-legend-slot="(\d)"[^>]*><\/span>([^<]*)</g)?.map((m) => m.replace(/^data-legend-slot="(\d)".*<\/span>(.*)<$/, '$1 $2'))).toEqual(['2 民兵整组', '0 其他']);
+    expect(html.match(/<canvas /g)).toHaveLength(1);
+  });
+
+  it('offers 下载图片 hidden until the chart is drawn, with the PNG name and the source for the image', async () => {
+    const html = await container.renderToString(ChartFigure, { props: { table: pair } });
+    expect(html).toMatch(/<button type="button" class="chart-export"[^>]* data-export-name="历年查处案件与抓获涉案人员（2024—2025年）.png" data-source="示例区党管武装工作领导小组办公室" hidden/);
+    expect(html).toMatch(/下载图片<span class="visually-hidden"[^>]*>（历年查处案件与抓获涉案人员）<\/span>/);
+  });
+
+  it('offers no 下载图片 for a table without a chart', async () => {
+    const html = await container.renderToString(ChartFigure, { props: { table: table({ chart: undefined }) } });
+    expect(html).not.toContain('下载图片');
+  });
+});
+
 describe('YearSwitcher', () => {
   it('links every year, newest first, and marks the current one', async () => {
     const html = await container.renderToString(YearSwitcher, { props: { years: [2023, 2024, 2025], current: 2024 } });

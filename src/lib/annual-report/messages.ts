@@ -24,6 +24,70 @@ export const REPORT_MESSAGES = {
     zh: '占位符“{{ }}”为空：请写上数据项，如 {{ funding.total }}',
     en: 'empty placeholder',
   },
+  report_comment_unclosed: {
+    zh: '注释“<!--”没有结束：缺少“-->”，其后的全部内容都会被当作注释，报告将是空的',
+    en: 'a comment opened with <!-- is never closed; everything after it would vanish',
+  },
+  report_too_long: {
+    zh: '占位符太长（{length} 个字符，最多 {limit} 个）：“{{{start}”，请检查是否漏写了“}}”',
+    en: 'placeholder or directive longer than the limit; refused unread',
+  },
+  report_optional_unclosed: {
+    zh: '可选分句“[[”没有闭合：本段结束前缺少“]]”（“[[ ]]”不能跨段）',
+    en: 'an optional clause [[ is not closed within its paragraph',
+  },
+  report_optional_stray_close: {
+    zh: '多余的“]]”：前面没有与之配对的“[[”',
+    en: 'a ]] without a matching [[',
+  },
+  report_if_unclosed: {
+    zh: '条件“{{#if}}”没有结束：本段结束前缺少“{{/if}}”（条件不能跨段）',
+    en: 'an {{#if}} is not closed with {{/if}} within its paragraph',
+  },
+  report_directive_stray: {
+    zh: '多余的“{name}”：前面没有与之配对的“{{#if 条件}}”',
+    en: 'an {{#elif}}, {{#else}} or {{/if}} without an {{#if}}',
+  },
+  report_else_after_else: {
+    zh: '“{name}”不能写在第 {line} 行第 {column} 列的“{{#else}}”之后：“{{#else}}”必须是最后一个分支',
+    en: 'a branch after {{#else}}',
+  },
+  report_crossed: {
+    zh: '“{closer}”出现在第 {line} 行第 {column} 列的“{opener}”结束之前：“[[ ]]”与“{{#if}}…{{/if}}”可以整个嵌套，不能交叉',
+    en: 'optional clauses and choices cross instead of nesting',
+  },
+  report_unknown_directive: {
+    zh: '未知的指令“{{{name}}}”：可用的有 {{#if 条件}}、{{#elif 条件}}、{{#else}}、{{/if}}（或 #如果、#否则如果、#否则、/如果）',
+    en: 'unknown directive',
+  },
+  report_condition_missing: {
+    zh: '“{name}”缺少条件，如 {{#if streak >= 2}} 或 {{#if militia.cases @-1}}',
+    en: 'an {{#if}} or {{#elif}} without a condition',
+  },
+  report_condition_extra: {
+    zh: '“{name}”后面不能写条件“{text}”：要加条件请用 {{#elif 条件}}',
+    en: 'text after {{#else}} or {{/if}}',
+  },
+  report_condition_bad_value: {
+    zh: '条件中的比较“{op}”后应为一个数字，实际为“{value}”：可用 >=、>、<=、<、=、!=，如 streak >= 2',
+    en: 'a comparison without a number, or an unknown operator',
+  },
+  report_condition_not_numeric: {
+    zh: '“{ref}”是文字，不能作为条件：条件应为数据项，如 {{#if streak >= 2}}',
+    en: 'a text reference used as a condition',
+  },
+  report_more_problems: {
+    zh: '另有 {count} 个问题未列出',
+    en: 'more problems than listed',
+  },
+  report_external_ref: {
+    zh: '模板中引用了外部地址 {url}：网站不能从其他网站加载内容（可能部署在政务内网），请删除',
+    en: 'the template text would make pages load from another host',
+  },
+  report_missing_omitted: {
+    zh: '{subject}在 {years} 年无数据，这些年度的报告省略了它所在的可选分句（[[ ]]）',
+    en: 'a figure without data left out its optional clause in some reports',
+  },
   report_unknown_metric: {
     zh: '未知的数据项“{name}”：summary.json 中没有这个数据项{hint}',
     en: 'unknown metric id',
@@ -57,7 +121,7 @@ export const REPORT_MESSAGES = {
     en: 'a known figure lacks values for some years used by a placeholder',
   },
   report_empty_range: {
-    zh: '{subject}的合计年份范围在 {years} 年的报告中为空，显示为“—（无数据）”',
+    zh: '{subject}的合计年份范围在 {years} 年的报告中为空',
     en: 'a sum range is empty for some report years',
   },
 } as const satisfies Record<string, Message>;

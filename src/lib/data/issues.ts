@@ -18,8 +18,12 @@ export interface Issue {
 
 const LABEL: Record<Severity, string> = { error: '错误', warning: '警告' };
 
-/** One issue as `file:line:column: 错误: message` (contract §2). */
+/** Line of the `omitted` issue that closes a file's capped list: it sorts after every real line. */
+export const OMITTED_LINE = Number.MAX_SAFE_INTEGER;
+
+/** One issue as `file:line:column: 错误: message` (contract §2); the closing `omitted` count as `file: 另有 N 个问题未列出…`. */
 export function formatIssue(i: Issue): string {
+  if (i.code === 'omitted') return `${i.file}: ${i.message}`;
   return `${i.file}:${i.line}:${i.column}: ${LABEL[i.severity]}: ${i.message}`;
 }
 

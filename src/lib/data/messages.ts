@@ -23,6 +23,11 @@ export const VALUE_MESSAGES = {
     zh: '应为日期，实际为“{value}”，像是 Excel 日期序列号：请在 Excel/WPS 中把该列设置为“日期”格式后重新保存',
     en: 'looks like an Excel serial date number; format the column as a date',
   },
+  date_time: {
+    zh: '日期后的时间不是有效的时刻（应为空格加 时:分 或 时:分:秒，时 0–23、分秒 0–59，如 2024/3/5 9:30），实际为“{value}”',
+    en: 'the time after a date is not a real time of day',
+  },
+  date_time_month: { zh: '只有年月的日期后面不能跟时间，实际为“{value}”', en: 'a time after a month-only date' },
   date_impossible: { zh: '日期不存在，实际为“{value}”', en: 'impossible date' },
   date_future: { zh: '日期不能晚于今天（{today}），实际为“{value}”', en: 'date after the build day' },
   excel_error: { zh: '是 Excel 错误值“{value}”：请检查该单元格的公式，改为数值', en: 'an Excel error value; fix the formula' },
@@ -32,6 +37,18 @@ export const VALUE_MESSAGES = {
   decimal_format: { zh: '应为非负数，实际为“{value}”', en: 'expected a non-negative number' },
   decimal_negative: { zh: '应为非负数，实际为“{value}”', en: 'negative number' },
   thousands: { zh: '千分位分隔符位置不对（应每三位一组，如 1,234），实际为“{value}”', en: 'thousands separators not in groups of three' },
+  thousands_leading_zero: {
+    zh: '不是有效的数：带千分位逗号的数不能以 0 开头；如果是小数，小数点请用“.”（如 0.123），实际为“{value}”',
+    en: 'a thousands-grouped number starting with 0 (0,123)',
+  },
+  integer_too_large: {
+    zh: '超过整数上限 {limit}（2^53 − 1，超过后无法精确计算），实际为“{value}”',
+    en: 'integer beyond 2^53 − 1',
+  },
+  sum_too_large: {
+    zh: '加上此行后 {year} 年的合计超过 {limit}（2^53 − 1，超过后无法精确计算），此行未计入：请检查数值是否多写了位数，实际为“{value}”',
+    en: 'a sum beyond 2^53 − 1',
+  },
   too_large: { zh: '数值位数过多（最多 15 位有效数字），实际为“{value}”', en: 'more than 15 significant digits' },
   below_min: { zh: '应为不小于 {min} 的整数，实际为“{value}”', en: 'below the minimum' },
   one_of: { zh: '应为 {allowed} 之一，实际为“{value}”', en: 'not one of the allowed values' },
@@ -40,6 +57,10 @@ export const VALUE_MESSAGES = {
   unit_mismatch: {
     zh: '应与指标“{indicator}”第 {line} 行的单位“{expected}”一致，实际为“{value}”',
     en: 'unit differs from the first row of the same indicator',
+  },
+  subtotal_key: {
+    zh: '为“{value}”，像是合计行：网站会按年度、类别等自动求和，表中不要写合计、小计行，请删除此行',
+    en: 'a total or subtotal row; totals are computed',
   },
   pii_id: { zh: '含有疑似居民身份证号码，公开字段不得包含个人信息：请删除或改写', en: 'looks like a resident ID number' },
   pii_phone: { zh: '含有疑似手机号码，公开字段不得包含个人信息：请删除或改写', en: 'looks like a mobile phone number' },
@@ -54,7 +75,48 @@ export const PLAIN_MESSAGES = {
     zh: '引号使用有误：引号闭合后又跟了文字（如 "国防"教育）；含逗号或引号的字段应整体用双引号括起，字段内的引号写成两个 ""',
     en: 'text after a closing quote',
   },
-  quote_unterminated: { zh: '引号没有闭合：此行开始的带引号字段直到文件末尾都没有结束引号', en: 'unterminated quoted field' },
+  quote_unterminated: {
+    zh: '引号没有闭合：此行开始的带引号字段直到文件末尾都没有结束引号；此行未计入，其后各行照常读取',
+    en: 'unterminated quoted field',
+  },
+  quote_too_long: {
+    zh: '从此字段开始的带引号内容超过 {limit} 仍未结束，多半是少了结束引号（字段中的引号要写成两个 ""）：此行未计入，已从下一行起继续读取',
+    en: 'a quoted field over the size limit: most likely an unclosed quote',
+  },
+  row_too_long: { zh: '此行超过 {limit}，不像是正常的表格行，已跳过：请检查文件是否损坏或选错了文件', en: 'a row over the size limit' },
+  control_char: {
+    zh: '此字段含有控制字符 {chars}，这类字符不能发布：请删除（多半是从别的系统复制时带进来的）',
+    en: 'control or bidirectional characters, refused',
+  },
+  invisible_removed: {
+    zh: '此字段含有看不见的字符 {chars}，已删除后再读取（多半是从网页或聊天软件复制时带进来的）：建议在原表中也删掉',
+    en: 'zero-width characters removed',
+  },
+  misnamed_case: {
+    zh: '文件名应为“{expected}”（全部小写，用下划线），这个文件不会被读取，其中的行不会发布：请改名为“{expected}”',
+    en: 'one of our files under another letter case or separator',
+  },
+  misnamed_copy: {
+    zh: '看起来是“{expected}”的副本或另存的文件，不会被读取，其中的行不会发布：如果它就是要发布的数据，请改名为“{expected}”（替换旧文件）；否则请把它移出数据目录',
+    en: 'a copy of one of our files (copy mark in the name)',
+  },
+  misnamed_extension: {
+    zh: '扩展名不对，文件名应为“{expected}”，这个文件不会被读取，其中的行不会发布：请改名为“{expected}”（Windows 中可在资源管理器“查看”里勾选“文件扩展名”后再改）',
+    en: 'one of our files with an extra or other extension',
+  },
+  misnamed_workbook: {
+    zh: '这是 Excel/WPS 工作簿，网站只读取 CSV，这个文件不会被读取：请在 Excel/WPS 中用“另存为”→“CSV UTF-8（逗号分隔）”保存为“{expected}”，再把工作簿移出数据目录',
+    en: 'a workbook with our base name',
+  },
+  pii_in_text: {
+    zh: '含有疑似{kind}：此文件的内容会公开发布，不得包含个人信息，请删除或改写',
+    en: 'personal data in a published text file',
+  },
+  no_data_files: {
+    zh: '数据目录中没有任何数据文件（应至少有 {files} 之一）：请确认数据目录选对了；没有数据不会发布',
+    en: 'none of the data files in the folder',
+  },
+  omitted: { zh: '另有 {n} 个问题未列出（其中错误 {errors} 个、警告 {warnings} 个）：请先改正上面列出的问题', en: 'more problems, not listed' },
   duplicate_row: { zh: '此行与第 {line} 行完全相同（重复录入？），两行都已计入', en: 'exact duplicate of an earlier row (both counted)' },
   duplicate_indicator: {
     zh: '指标“{indicator}”在 {year} 年已有一行（第 {line} 行）：同一年度同一指标只能有一行',
@@ -63,6 +125,14 @@ export const PLAIN_MESSAGES = {
   duplicate_check_capped: {
     zh: '文件超过 {limit} 行，重复行检查只覆盖前 {limit} 行',
     en: 'duplicate-row check covers only the first rows of a very large file',
+  },
+  subtotal_sum: {
+    zh: '请核实：此行“{header}”为 {value}，恰好等于 {year} 年其他各行之和，像是合计行：网站会自动求和，如果是合计行请删除此行',
+    en: 'to check: a row equal to the sum of the other rows of its year',
+  },
+  honors_limit: {
+    zh: '荣誉超过 {limit} 条上限，从此行起的 {n} 行未计入：荣誉页面不分页、一次列出全部荣誉，超过这个数量在手机上难以打开；请只保留需要公开的荣誉',
+    en: 'more honors than one page can hold',
   },
   empty_file: { zh: '文件为空（0 字节）：至少需要一行表头', en: 'empty file (0 bytes)' },
   no_header: { zh: '文件只有空行，没有表头', en: 'only blank lines, no header' },
@@ -78,7 +148,6 @@ export const PLAIN_MESSAGES = {
     zh: '文件是 UTF-16 编码（Excel 的“Unicode 文本”）：请另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”',
     en: 'UTF-16 text; save as CSV UTF-8',
   },
-  not_text: { zh: '文件含有二进制内容，不是 CSV 文本：请确认选对了文件，并另存为 CSV', en: 'binary content, not CSV text' },
   missing_column: { zh: '缺少必填列“{label}”({key})，可用的列名：{aliases}', en: 'required column missing' },
   duplicate_column: { zh: '列“{header}”({key}) 重复出现，第 {first} 列已是该列', en: 'the same column twice' },
   unknown_column: { zh: '未知列“{header}”，已忽略，不会发布', en: 'unknown column, ignored and never published' },

@@ -1,18 +1,23 @@
 /** The data step: every CSV in a folder validated and aggregated in one streaming pass each (contract §1–§3). */
-import { existsSync, statSync, readFileSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { sort } from 'd3-array';
 import { DATASETS, type DatasetSchema } from './schema/index.ts';
 import type { Details, FileReport, MetricSeries, Summary, Breakdown, HonorEntry, IndicatorEntry } from '../shared/types.ts';
 import { hasErrors, sortIssues, type Issue } from './issues.ts';
 import { CONFIG_FILE, loadConfig, type SiteConfig } from '../shared/config.ts';
-import { RESAVE_CSV, judgeEncoding, scanFileBytes, sniffFile, type Encoding } from './read/decode.ts';
+import { RESAVE_CSV, accessReason, checkFileAccess, decodeTextFile, judgeEncoding, scanFileBytes, sniffFile, type Encoding } from './read/decode.ts';
+import { misnamedFile } from './read/data-folder.ts';
+import { findPersonalData } from './personal-data.ts';
+import { plainMessage, type PlainCode } from './messages.ts';
 import { readCsvFile } from './read/csv.ts';
 import { buildDayOf, type BuildDay } from './read/values.ts';
 import { IssueLog, compileRowReader, matchHeader, type HeaderPlan, type RowReader } from './validate.ts';
 import { createHandler, type Contribution, type DatasetHandler } from './aggregate/datasets.ts';
 import { honorStreak } from '../shared/streak.ts';
+import { fixedMetrics } from '../shared/metrics.ts';
 import { buildReports, type RenderedReport } from '../annual-report/build-reports.ts';
+import { readTemplateFile } from '../annual-report/read-template.ts';
 
 export interface PipelineOptions {
   /** Folder holding the CSV files. */
@@ -27,7 +32,10 @@ export interface PipelineOptions {
 
 export interface PipelineResult {
   ok: boolean;
+  /** Problems to print, sorted; at most ISSUE_LIMIT per CSV, then one `omitted` line with the number left out. */
   issues: Issue[];
+  /** Every problem found, printed or not. */
+  counts: { errors: number; warnings: number };
   files: FileReport[];
   summary: Summary;
   details: Details;
@@ -61,16 +69,6 @@ export function hashRow(fields: readonly string[]): number {
 /** Rows beyond this many are not checked for exact duplicates, to keep memory flat on huge files. */
 export const DUPLICATE_CHECK_LIMIT = 100_000;
 
-const FIXED_METRICS: readonly [string, string, string][] = [
-  ['funding.total', '经费投入', '万元'],
-  ['militia.cases', '查处案件', '起'],
-  ['militia.persons', '抓获涉案人员', '人'],
-  ['training.sessions', '培训教育场次', '场次'],
-  ['training.participants', '培训教育参加人次', '人次'],
-  ['school.requested', '驻军子女入学申请人数', '名'],
-  ['school.placed', '驻军子女入学安排人数', '名'],
-  ['honors.count', '获得荣誉', '项'],
-];
 
 function displayPath(dir: string, file: string): string {
   const d = dir.replace(/[\\/]+$/, '');
@@ -80,45 +78,40 @@ function displayPath(dir: string, file: string): string {
 interface DatasetResult {
   report: FileReport;
   issues: Issue[];
+  /** All problems found, listed or not (issues holds at most ISSUE_LIMIT of them and an `omitted` line). */
+  counts: { errors: number; warnings: number };
   contribution: Contribution | null;
 }
 
-/** Read, validate and accumulate one dataset file. */
+/** Read, validate and accumulate one dataset file; a file that exists but cannot be read is an error, never "not provided". */
 export async function readDataset(schema: DatasetSchema, path: string, shownPath: string, today: BuildDay): Promise<DatasetResult> {
   const log = new IssueLog(shownPath);
   const report: FileReport = { dataset: schema.id, file: shownPath, present: false, encoding: null, rows: 0, counted: 0, rejected: 0 };
-  if (!existsSync(path)) return { report, issues: [], contribution: null };
+  const access = checkFileAccess(path);
+  if (access === 'absent') return { report, issues: [], counts: { errors: 0, warnings: 0 }, contribution: null };
   report.present = true;
-  if (!statSync(path).isFile()) {
-    log.plain('error', 'read_failed', 1, 1, { reason: '不是普通文件' });
-    return { report, issues: log.issues, contribution: null };
-  }
+  const fail = (code: PlainCode, line: number, params: Record<string, string | number> = {}): DatasetResult => {
+    log.plain('error', code, line, 1, params);
+    return { report, issues: log.issues, counts: { errors: 1, warnings: 0 }, contribution: null };
+  };
+  if ('reason' in access) return fail('read_failed', 1, { reason: access.reason });
   const notText = await sniffFile(path);
-  if (notText) {
-    log.plain('error', notText, 1, 1);
-    return { report, issues: log.issues, contribution: null };
-  }
+  if (notText) return fail(notText, 1);
   // Strict UTF-8 first; on the first invalid (or NUL) byte everything read so far is discarded and the bytes are judged.
   const utf8 = await readDatasetAs(schema, path, 'utf-8', today, shownPath);
-  if (utf8) return utf8;
+  if ('result' in utf8) return utf8.result;
+  if ('failed' in utf8) return fail('read_failed', 1, { reason: accessReason(utf8.failed) });
   const verdict = judgeEncoding(await scanFileBytes(path));
-  if ('encoding' in verdict) {
-    const gb = await readDatasetAs(schema, path, verdict.encoding, today, shownPath);
-    if (gb) return gb;
-    log.plain('error', 'encoding_invalid', 1, 1, { fix: RESAVE_CSV });
-  } else {
-    log.plain('error', verdict.code, verdict.line, 1, { fix: RESAVE_CSV });
-  }
-  return { report, issues: log.issues, contribution: null };
+  if ('code' in verdict) return fail(verdict.code, verdict.line, { fix: RESAVE_CSV });
+  const gb = await readDatasetAs(schema, path, verdict.encoding, today, shownPath);
+  if ('result' in gb) return gb.result;
+  if ('failed' in gb) return fail('read_failed', 1, { reason: accessReason(gb.failed) });
+  return fail('encoding_invalid', 1, { fix: RESAVE_CSV });
 }
 
-async function readDatasetAs(
-  schema: DatasetSchema,
-  path: string,
-  encoding: Encoding,
-  today: BuildDay,
-  shownPath: string,
-): Promise<DatasetResult | null> {
+type Attempt = { result: DatasetResult } | { failed: string | undefined } | { notThisEncoding: true };
+
+async function readDatasetAs(schema: DatasetSchema, path: string, encoding: Encoding, today: BuildDay, shownPath: string): Promise<Attempt> {
   const log = new IssueLog(shownPath);
   const report: FileReport = { dataset: schema.id, file: shownPath, present: true, encoding, rows: 0, counted: 0, rejected: 0 };
   let plan: HeaderPlan | null = null;
@@ -127,7 +120,7 @@ async function readDatasetAs(
   let sawHeader = false;
   const seen = new Map<number, number>();
   let dupCapped = false;
-  const decoded = await readCsvFile(path, encoding, {
+  const outcome = await readCsvFile(path, encoding, {
     header(fields, line) {
       sawHeader = true;
       plan = matchHeader(schema, fields, line, log);
@@ -145,7 +138,7 @@ async function readDatasetAs(
       const row = reader.read(fields, line);
       if (row === null || !row.valid) {
         // Rules between rows (first unit, one row per year) still see an invalid row's valid cells.
-        if (row !== null) handler.observe?.(row, line);
+        if (row !== null) handler.observe?.(row, line, fields);
         report.rejected++;
         return;
       }
@@ -165,16 +158,107 @@ async function readDatasetAs(
         log.plain('warning', 'duplicate_check_capped', 1, 1, { limit: DUPLICATE_CHECK_LIMIT });
       }
     },
-    problem(code, line, column) {
+    problem(severity, code, line, column, params) {
+      log.plain(severity, code, line, column, params);
+    },
+    dropped(_line, header) {
+      if (header) {
+        // The header itself is unreadable: the file has a header (no "only blank lines"), but no row can be read.
+        sawHeader = true;
+        return;
+      }
       report.rows++;
       report.rejected++;
-      log.plain('error', code, line, column);
     },
   });
-  if (!decoded) return null;
+  if (outcome === 'not_this_encoding') return { notThisEncoding: true };
+  if (typeof outcome === 'object') return { failed: outcome.failed };
   if (!sawHeader) log.plain('error', 'no_header', 1, 1);
   const h = handler as DatasetHandler | null;
-  return { report, issues: log.issues, contribution: h ? h.finish() : null };
+  const contribution = h ? h.finish() : null;
+  return { result: { report, issues: log.issues, counts: { errors: log.errorCount, warnings: log.warningCount }, contribution } };
+}
+
+/** Misnamed copies of our files in the data folder (contract: every file accounted for); an unlistable folder gives none. */
+export function misnamedIssues(dataDir: string, shownDir: string): Issue[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dataDir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const files = DATASETS.map((d) => d.file);
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => misnamedFile(e.name, files))
+    .filter((m) => m !== null)
+    .map((m) => ({
+      severity: 'error' as const,
+      code: m.code,
+      file: displayPath(shownDir, m.name),
+      line: 1,
+      column: 1,
+      message: plainMessage(m.code, { expected: m.expected }),
+    }));
+}
+
+/** Each JSON string (keys and values) of a config text with its offset, decoded, so escapes such as \u0031 hide nothing. */
+function jsonStrings(text: string): { value: string; index: number }[] {
+  const out: { value: string; index: number }[] = [];
+  for (const m of text.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+    try {
+      out.push({ value: JSON.parse(m[0]) as string, index: m.index });
+    } catch {
+      // Not a JSON string (the file is malformed): the config reader reports that.
+    }
+  }
+  return out;
+}
+
+/** 1-based line and column of an offset in a text (CRLF, LF, CR each end a line). */
+export function lineColumn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+function personalDataIssue(file: string, text: string, index: number, code: string): Issue {
+  const { line, column } = lineColumn(text, index);
+  return { severity: 'error', code, file, line, column, message: plainMessage('pii_in_text', { kind: PII_KIND[code] ?? '个人信息' }) };
+}
+
+const PII_KIND: Record<string, string> = { pii_id: '居民身份证号码', pii_phone: '手机号码', pii_email: '电子邮箱地址' };
+
+/** Personal data in a text published as a whole (the report template), at its line and column; one issue per line. */
+export function personalDataInText(file: string, text: string): Issue[] {
+  const out: Issue[] = [];
+  let offset = 0;
+  for (const lineText of text.split(/\r\n|\n|\r/)) {
+    const found = findPersonalData(lineText);
+    if (found) out.push(personalDataIssue(file, text, offset + found.index, found.code));
+    offset = text.indexOf(lineText, offset) + lineText.length;
+    if (text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10) offset += 2;
+    else offset += 1;
+  }
+  return out;
+}
+
+/** Personal data in config.json's strings, each at the line and column of its string. */
+export function personalDataInConfig(file: string, text: string): Issue[] {
+  const out: Issue[] = [];
+  for (const { value, index } of jsonStrings(text)) {
+    const found = findPersonalData(value);
+    if (found) out.push(personalDataIssue(file, text, index, found.code));
+  }
+  return out;
 }
 
 function emptyMetric(label: string, unit: string): MetricSeries {
@@ -190,9 +274,29 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const results = await Promise.all(
     DATASETS.map((s) => readDataset(s, join(opts.dataDir, s.file), displayPath(shownDir, s.file), today)),
   );
+  const folderIssues = misnamedIssues(opts.dataDir, shownDir);
+  if (results.every((r) => !r.report.present)) {
+    const d = shownDir.replace(/[\\/]+$/, '');
+    folderIssues.push({
+      severity: 'error',
+      code: 'no_data_files',
+      file: d === '' ? '.' : d,
+      line: 1,
+      column: 1,
+      message: plainMessage('no_data_files', { files: DATASETS.map((x) => x.file).join('、') }),
+    });
+  }
+  // config.json: its strings are published on every page. Decoding problems are loadConfig's to report.
+  const configText = decodeTextFile(join(opts.dataDir, CONFIG_FILE), displayPath(shownDir, CONFIG_FILE));
+  if ('text' in configText) folderIssues.push(...personalDataInConfig(displayPath(shownDir, CONFIG_FILE), configText.text));
+  // The template is published as text too: read (and checked for personal data) whatever the CSVs hold.
+  const templateFile = displayPath(shownDir, REPORT_TEMPLATE_FILE);
+  const template = readTemplateFile(join(opts.dataDir, REPORT_TEMPLATE_FILE), templateFile);
+  folderIssues.push(...template.issues);
+  if (template.text !== null) folderIssues.push(...personalDataInText(templateFile, template.text));
 
   const metrics: Record<string, MetricSeries> = {};
-  for (const [id, label, unit] of FIXED_METRICS) metrics[id] = emptyMetric(label, unit);
+  for (const { id, label, unit } of fixedMetrics()) metrics[id] = emptyMetric(label, unit);
   const breakdowns: Record<string, Breakdown> = {};
   const years = new Set<number>();
   let honors: HonorEntry[] = [];
@@ -206,7 +310,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     if (c.honors) honors = c.honors;
     if (c.indicators) indicators = c.indicators;
   }
-  const issues = sortIssues([...configIssues, ...results.flatMap((r) => r.issues)]);
+  const issues = sortIssues([...configIssues, ...results.flatMap((r) => r.issues), ...folderIssues]);
   const sortedYears = sort([...years]);
   const generatedAt = now.toISOString();
   const summary: Summary = {
@@ -225,18 +329,22 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     honors,
     indicators,
   };
-  // The template is checked against the aggregated data, so only once the CSVs are valid.
+  // The template is checked against the aggregated data, so only once everything else is valid.
   let reports: RenderedReport[] = [];
-  const template = hasErrors(issues) ? null : readOptionalText(join(opts.dataDir, REPORT_TEMPLATE_FILE));
-  if (template !== null) {
-    const r = buildReports({ file: displayPath(shownDir, REPORT_TEMPLATE_FILE), text: template }, summary, details, config);
+  if (!hasErrors(issues) && template.text !== null) {
+    const r = buildReports({ file: templateFile, text: template.text }, summary, details, config);
     issues.push(...r.issues);
     reports = r.reports;
   }
-  return { ok: !hasErrors(issues), issues, files: details.files, summary, details, reports };
-}
-
-/** Read a small UTF-8 text file of the data folder, or null when absent (report template, config). */
-export function readOptionalText(path: string): string | null {
-  return existsSync(path) ? readFileSync(path, 'utf8').replace(/^\uFEFF/, '') : null;
+  // Counted, not listed: each CSV's count includes what its capped list left out.
+  const counts = { errors: 0, warnings: 0 };
+  for (const r of results) {
+    counts.errors += r.counts.errors;
+    counts.warnings += r.counts.warnings;
+  }
+  for (const i of issues) {
+    if (results.some((r) => r.report.file === i.file)) continue;
+    counts[i.severity === 'error' ? 'errors' : 'warnings']++;
+  }
+  return { ok: !hasErrors(issues), issues, counts, files: details.files, summary, details, reports };
 }

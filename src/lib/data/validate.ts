@@ -1,23 +1,116 @@
 /** Header matching and per-row reading of a dataset, driven only by its schema declaration. */
 import type { ColumnSchema, DatasetSchema } from './schema/index.ts';
-import type { Issue } from './issues.ts';
+import { OMITTED_LINE, sortIssues, type Issue } from './issues.ts';
 import { plainMessage, valueMessage, type PlainCode, type ValueCode } from './messages.ts';
 import { fieldLine } from './read/csv.ts';
-import { ValueError, readDate, readDecimal, readInteger, readText, readYear, type BuildDay } from './read/values.ts';
+import { ValueError, readDate, readDecimal, readInteger, readText, readYear, trimCell, type BuildDay } from './read/values.ts';
 import type { Decimal } from '../shared/decimal.ts';
+import { findPersonalData } from './personal-data.ts';
 
-/** Collects issues for one file, in the contract's `file:line:column` terms. */
+/** At most this many problems per file are kept and printed (errors first); the rest are only counted. */
+export const ISSUE_LIMIT = 100;
+
+/** Problems of one severity: the ISSUE_LIMIT earliest by position, and a count of all. */
+class Kept {
+  readonly list: Issue[] = [];
+  count = 0;
+  /** Index in `list` of the latest position kept (the one to evict first). */
+  private last = -1;
+
+  /** Count one problem at (line, column); true when it is kept (then push it). */
+  admit(line: number, column: number): boolean {
+    this.count++;
+    if (this.list.length < ISSUE_LIMIT) return true;
+    const worst = this.list[this.last]!;
+    if (line > worst.line || (line === worst.line && column >= worst.column)) return false;
+    this.list.splice(this.last, 1);
+    this.last = -1;
+    return true;
+  }
+
+  push(issue: Issue): void {
+    this.list.push(issue);
+    if (this.last === -1 || this.list.length === 1) this.last = this.latest();
+    else {
+      const w = this.list[this.last]!;
+      if (issue.line > w.line || (issue.line === w.line && issue.column >= w.column)) this.last = this.list.length - 1;
+    }
+  }
+
+  private latest(): number {
+    let k = 0;
+    for (let j = 1; j < this.list.length; j++) {
+      const a = this.list[j]!;
+      const b = this.list[k]!;
+      if (a.line > b.line || (a.line === b.line && a.column >= b.column)) k = j;
+    }
+    return k;
+  }
+}
+
+/**
+ * Collects issues for one file, in the contract's `file:line:column` terms, in bounded memory: the earliest
+ * ISSUE_LIMIT errors and warnings are kept (a message is built only for those), the rest are counted, so a
+ * million bad rows cost no more than a hundred.
+ */
 export class IssueLog {
-  readonly issues: Issue[] = [];
+  private readonly errors = new Kept();
+  private readonly warnings = new Kept();
   constructor(readonly file: string) {}
 
+  private kept(severity: Issue['severity']): Kept {
+    return severity === 'error' ? this.errors : this.warnings;
+  }
+
   plain(severity: Issue['severity'], code: PlainCode, line: number, column: number, params: Record<string, string | number> = {}): void {
-    this.issues.push({ severity, code, file: this.file, line, column, message: plainMessage(code, params) });
+    const k = this.kept(severity);
+    if (k.admit(line, column)) k.push({ severity, code, file: this.file, line, column, message: plainMessage(code, params) });
   }
 
   value(code: ValueCode, line: number, column: number, header: string, key: string, params: Record<string, string | number>): void {
-    this.issues.push({ severity: 'error', code, file: this.file, line, column, message: valueMessage(code, header, key, params) });
+    const k = this.errors;
+    if (k.admit(line, column)) k.push({ severity: 'error', code, file: this.file, line, column, message: valueMessage(code, header, key, params) });
   }
+
+  get errorCount(): number {
+    return this.errors.count;
+  }
+
+  get warningCount(): number {
+    return this.warnings.count;
+  }
+
+  /**
+   * The issues to print: every kept error, then the earliest warnings up to ISSUE_LIMIT in all, and when any
+   * were left out one `omitted` line (sorted after the file's others) saying how many.
+   */
+  get issues(): Issue[] {
+    const errors = this.errors.list;
+    const warnings = sortIssues(this.warnings.list.slice()).slice(0, Math.max(0, ISSUE_LIMIT - errors.length));
+    const out = [...errors, ...warnings];
+    const total = this.errors.count + this.warnings.count;
+    if (total > out.length) {
+      const errorsLeft = this.errors.count - errors.length;
+      const warningsLeft = this.warnings.count - warnings.length;
+      out.push({
+        severity: errorsLeft > 0 ? 'error' : 'warning',
+        code: 'omitted',
+        file: this.file,
+        line: OMITTED_LINE,
+        column: 1,
+        message: plainMessage('omitted', {
+          n: fmtCount(total - out.length),
+          errors: fmtCount(errorsLeft),
+          warnings: fmtCount(warningsLeft),
+        }),
+      });
+    }
+    return out;
+  }
+}
+
+function fmtCount(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** Header text normalised for matching: trimmed, full-width parentheses and spaces folded, ASCII lower-cased. */
@@ -108,28 +201,13 @@ export function columnIndex<S extends DatasetSchema>(schema: S): Record<S['colum
   return out as Record<S['columns'][number]['key'], number>;
 }
 
-const PII_ID = /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/g;
-const PII_PHONE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/;
-const PII_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
+/** A whole cell naming a total row: 合计, 小计, 总计 or 共计, also spaced (合 计) or with a colon. */
+const SUBTOTAL = /^(?:合|小|总|共)计[:：]?$/;
 
-/** True when an 18-character string has the resident ID check character (GB 11643). */
-export function isResidentId(s: string): boolean {
-  if (s.length !== 18) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === s[17]!.toUpperCase();
-}
-
-/** Which personal-data rule a public text breaks, if any: resident ID, mobile number or email address. */
-export function findPersonalData(text: string): 'pii_id' | 'pii_phone' | 'pii_email' | null {
-  // The shortest match is an email such as a@b.cn (6) or a phone number (11): short names skip the regexes.
-  if (text.length < 6 || !/[0-9@]/.test(text)) return null;
-  for (const m of text.matchAll(PII_ID)) if (isResidentId(m[0])) return 'pii_id';
-  if (PII_PHONE.test(text)) return 'pii_phone';
-  if (PII_EMAIL.test(text)) return 'pii_email';
-  return null;
+/** True when a text cell names a subtotal or total row (spaces anywhere ignored). */
+export function isSubtotalKey(text: string): boolean {
+  if (text.length > 12 || text.indexOf('计') === -1) return false;
+  return SUBTOTAL.test(text.replace(/[\s\u3000\u00a0]+/g, ''));
 }
 
 /** Text a value error shows as "实际为“…”": the cell as written, trimmed only of line breaks. */
@@ -161,14 +239,15 @@ const KIND: Record<ColumnSchema['type'], Kind> = {
   text: Kind.Text,
 };
 
-/** Text checks beyond trimming: a closed list, and no personal data in public columns. */
+/** Text checks beyond trimming: no total rows, a closed list, and no personal data in public columns. */
 function checkText(c: ColumnSchema, raw: string): string | null | ValueError {
   const v = readText(raw);
   if (v === null) return c.required ? new ValueError('required') : null;
+  if (isSubtotalKey(v)) return new ValueError('subtotal_key');
   if (c.oneOf && !c.oneOf.includes(v)) return new ValueError('one_of', { allowed: c.oneOf.join('、') });
   if (c.internal !== true) {
     const pii = findPersonalData(v);
-    if (pii) return new ValueError(pii);
+    if (pii) return new ValueError(pii.code);
   }
   return v;
 }
@@ -194,6 +273,8 @@ export function compileRowReader(schema: DatasetSchema, plan: HeaderPlan, today:
 
   function fail(fields: string[], line: number, k: number, e: ValueError, raw: string): void {
     const b = bound[k]!;
+    // 合计 in a year, date or number column: say it is a total row, not just "not a number".
+    if (kinds[k] !== Kind.Text && isSubtotalKey(trimCell(raw))) e = new ValueError('subtotal_key');
     log.value(e.code, fieldLine(fields, line, b.index), b.index + 1, b.header, b.column.key, { value: shown(raw), ...e.params });
   }
 

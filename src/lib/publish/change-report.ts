@@ -6,6 +6,11 @@
 import type { Summary, Details, MetricSeries, Breakdown } from '../shared/types.ts';
 import type { Issue } from '../data/issues.ts';
 import { formatIssue } from '../data/issues.ts';
+import { countChangeMetricIds, freeTextDimensionIds, partWholePairs } from '../shared/metrics.ts';
+import { chinaTime, formatDateTimeIso } from '../shared/china-time.ts';
+import { formatNumber, formatSigned, formatValue } from '../shared/format.ts';
+import { editDistance } from '../shared/edit-distance.ts';
+import { fromNumber, relativeChange } from '../shared/decimal.ts';
 
 /** What a previous publish left behind: its summary, and its details when they were kept. */
 export interface PublishedData {
@@ -21,12 +26,8 @@ export interface PartWhole {
   whole: string;
 }
 
-/** The part ≤ whole pairs checked by 请核实; edit here to add one (ids absent from the data are skipped). */
-export const PART_WHOLE: readonly PartWhole[] = [
-  { part: 'school.placed', whole: 'school.requested' },
-  { part: 'school.stage.placed', whole: 'school.stage.requested' },
-  { part: 'indicator:涉军案件胜诉', whole: 'indicator:代理涉军案件' },
-];
+/** The part ≤ whole pairs checked by 请核实, from the metric catalog (`partOf`, INDICATOR_PARTS); ids absent from the data are skipped. */
+export const PART_WHOLE: readonly PartWhole[] = partWholePairs();
 
 /** Year-over-year moves beyond this ratio (either way) are flagged. */
 export const YOY_LIMIT = 0.5;
@@ -34,11 +35,11 @@ export const YOY_LIMIT = 0.5;
 /** Swings between small numbers (3 → 1 训练场) are normal: a move is flagged only when either value exceeds this. */
 export const YOY_MIN_VALUE = 10;
 
-/** Metrics whose yearly swings are normal and never flagged (a few honors more or less). */
-export const YOY_EXEMPT: readonly string[] = ['honors.count'];
+/** Metrics whose yearly swings are normal and never flagged: those the catalog compares as a count (a few honors more or less). */
+export const YOY_EXEMPT: readonly string[] = countChangeMetricIds();
 
 /** Breakdown dimensions whose keys are free text an admin types (类别, 街道, 案件类型, 活动类别); 学段 and months are fixed lists. */
-export const NAME_DIMENSIONS: readonly string[] = ['funding.category', 'militia.subdistrict', 'militia.case_type', 'training.kind'];
+export const NAME_DIMENSIONS: readonly string[] = freeTextDimensionIds();
 
 /** A key on one row only is flagged when the other keys of its breakdown have at least this many rows (median). */
 export const COMMON_ROWS = 3;
@@ -74,30 +75,11 @@ function digitsFor(unit: string, values: readonly (number | undefined)[]): numbe
   return Math.min(d, 2);
 }
 
-function fmt(v: number, digits: number): string {
-  const fixed = v.toFixed(digits);
-  const [int, frac] = fixed.split('.');
-  const grouped = (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
-
-function withUnit(text: string, unit: string): string {
-  if (unit === '') return text;
-  if (unit === '%' || unit === '％') return `${text}%`;
-  return `${text} ${unit}`;
-}
-
-function signed(n: number, digits: number): string {
-  const t = Math.abs(n).toFixed(digits);
-  if (Number(t) === 0) return `±${t}`;
-  return `${n > 0 ? '+' : '-'}${t}`;
-}
-
 /** The relative change as `+12.4%`; a % metric changes in 百分点 instead; from zero gives `原为 0`. */
 function changeWords(oldV: number, newV: number, unit: string): string {
-  if (unit === '%' || unit === '％') return `${signed(newV - oldV, 1)} 个百分点`;
+  if (unit === '%' || unit === '％') return `${formatSigned(newV - oldV, 1)} 个百分点`;
   if (oldV === 0) return '原为 0';
-  return `${signed(((newV - oldV) / oldV) * 100, 1)}%`;
+  return `${formatSigned((relativeChange(fromNumber(newV), fromNumber(oldV)) ?? 0) * 100, 1)}%`;
 }
 
 function yearsWords(years: readonly number[]): string {
@@ -163,11 +145,11 @@ function valueChanges(prev: Summary, cur: Summary, names: Map<string, string>): 
       scope.add(cellKey(id, y));
       const d = digitsFor(unit, [oldV, newV]);
       if (oldV === undefined && newV !== undefined) {
-        lines.push(`${y} ${name}: 新增 ${withUnit(fmt(newV, d), unit)}`);
+        lines.push(`${y} ${name}: 新增 ${formatValue(newV, unit, { decimals: d, fixed: true })}`);
       } else if (oldV !== undefined && newV === undefined) {
-        lines.push(`${y} ${name}: ${withUnit(fmt(oldV, d), unit)} → 无（已删除）`);
+        lines.push(`${y} ${name}: ${formatValue(oldV, unit, { decimals: d, fixed: true })} → 无（已删除）`);
       } else if (oldV !== undefined && newV !== undefined) {
-        lines.push(`${y} ${name}: ${fmt(oldV, d)} → ${withUnit(fmt(newV, d), unit)} (${changeWords(oldV, newV, unit)})`);
+        lines.push(`${y} ${name}: ${formatNumber(oldV, { decimals: d, fixed: true })} → ${formatValue(newV, unit, { decimals: d, fixed: true })} (${changeWords(oldV, newV, unit)})`);
       }
     }
   }
@@ -199,7 +181,7 @@ function yoyFlags(cur: Summary, names: Map<string, string>, scope: Scope): strin
       if (Math.max(Math.abs(newV), Math.abs(oldV)) <= YOY_MIN_VALUE) continue;
       const d = digitsFor(m.unit, [oldV, newV]);
       out.push(
-        `${y} ${names.get(id) ?? id}: 较上年 ${signed(r * 100, 1)}%（${py} 年 ${withUnit(fmt(oldV, d), m.unit)} → ${withUnit(fmt(newV, d), m.unit)}），变动超过 ±${YOY_LIMIT * 100}%`,
+        `${y} ${names.get(id) ?? id}: 较上年 ${formatSigned(r * 100, 1)}%（${py} 年 ${formatValue(oldV, m.unit, { decimals: d, fixed: true })} → ${formatValue(newV, m.unit, { decimals: d, fixed: true })}），变动超过 ±${YOY_LIMIT * 100}%`,
       );
     }
   }
@@ -221,21 +203,6 @@ function gapFlags(cur: Summary, names: Map<string, string>, scope: Scope): strin
     );
   }
   return out;
-}
-
-/** Edit distance, small strings only (breakdown keys). */
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= y.length; j++) {
-      next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[y.length] as number;
 }
 
 function median(values: number[]): number {
@@ -274,7 +241,7 @@ function singletonLine(b: Breakdown, key: string, others: string[]): string {
   const where = years.length > 0 ? `（${years.join('、')} 年）` : '';
   const limit = [...key].length >= 5 ? 2 : 1;
   const near = others
-    .map((k) => ({ k, d: distance(key, k) }))
+    .map((k) => ({ k, d: editDistance(key, k) }))
     .filter((o) => o.d <= limit && (b.rowCount[o.k] ?? 0) >= COMMON_ROWS)
     .sort((p, q) => p.d - q.d || (b.rowCount[q.k] ?? 0) - (b.rowCount[p.k] ?? 0))[0];
   const guess = near ? `，是否为“${near.k}”的笔误？` : '，请确认名称无误。';
@@ -302,10 +269,36 @@ function partWholeFlags(cur: Summary, det: Details, names: Map<string, string>, 
         const d = digitsFor(p.unit, [pv, wv]);
         const at = key === '' ? y : `${y} ${key}`;
         out.push(
-          `${at} ${names.get(part) ?? p.label} ${withUnit(fmt(pv, d), p.unit)} 大于 ${names.get(whole) ?? w.label} ${withUnit(fmt(wv, d), w.unit)}，部分不应超过总数`,
+          `${at} ${names.get(part) ?? p.label} ${formatValue(pv, p.unit, { decimals: d, fixed: true })} 大于 ${names.get(whole) ?? w.label} ${formatValue(wv, w.unit, { decimals: d, fixed: true })}，部分不应超过总数`,
         );
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Months of the latest year without any record, in monthly breakdowns (`militia.month.cases`; one line per
+ * dimension): the charts show them as gaps, and someone should say whether a month was missed or truly quiet.
+ * Months after the data date (China time) have not happened yet and are not flagged.
+ */
+function monthGapFlags(cur: Summary, det: Details, scope: Scope): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const asOf = chinaTime(cur.generatedAt);
+  for (const [id, b] of Object.entries(det.breakdowns)) {
+    const dimension = id.split('.').slice(0, 2).join('.');
+    if (!/\.month$/.test(dimension) || seen.has(dimension)) continue;
+    const years = Object.keys(b.byYear).sort((x, y) => Number(x) - Number(y));
+    const year = years[years.length - 1];
+    if (year === undefined) continue;
+    if (scope !== ALL && ![...scope].some((k) => k.endsWith(`|${year}`))) continue;
+    seen.add(dimension);
+    const last = asOf === null || asOf.year !== Number(year) ? 12 : asOf.month;
+    const row = b.byYear[year] ?? {};
+    const missing = Array.from({ length: last }, (_, i) => String(i + 1)).filter((m) => row[m] === undefined);
+    if (missing.length === 0) continue;
+    out.push(`${year} ${b.label.replace(/（[^）]*）$/, '')}: ${missing.map((m) => `${m} 月`).join('、')}没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？`);
   }
   return out;
 }
@@ -323,14 +316,8 @@ export function reviewFlags(
     ...gapFlags(current.summary, names, scope),
     ...singletonFlags(current.details, previous?.details ?? null, scope),
     ...partWholeFlags(current.summary, current.details, names, pairs),
+    ...monthGapFlags(current.summary, current.details, scope),
   ];
-}
-
-/** Format an ISO instant as China Standard Time, `2026-11-29 14:00`; an unparsable one is returned as is. */
-export function formatCst(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Metrics listed on a first publish (the fixed ones; categories and indicators are only counted). */
@@ -344,8 +331,8 @@ export function changeReport({ previous, current, issues = [], partWhole = PART_
   const det = current.details;
   const out: string[] = [];
   const names = metricNames(cur, previous?.summary);
-  out.push(`变更报告（数据生成于 ${formatCst(cur.generatedAt)}）`);
-  out.push(previous ? `对比对象：上次成功发布（数据生成于 ${formatCst(previous.summary.generatedAt)}）` : '首次发布：没有上次发布的数据可对比。');
+  out.push(`变更报告（数据生成于 ${formatDateTimeIso(cur.generatedAt)}）`);
+  out.push(previous ? `对比对象：上次成功发布（数据生成于 ${formatDateTimeIso(previous.summary.generatedAt)}）` : '首次发布：没有上次发布的数据可对比。');
   out.push('');
 
   out.push('读取行数：');
@@ -401,7 +388,7 @@ export function changeReport({ previous, current, issues = [], partWhole = PART_
       }
       const v = m.byYear[y];
       if (v === undefined) continue;
-      out.push(`  ${y} ${names.get(id) ?? id}: ${withUnit(fmt(v, digitsFor(m.unit, [v])), m.unit)}`);
+      out.push(`  ${y} ${names.get(id) ?? id}: ${formatValue(v, m.unit, { decimals: digitsFor(m.unit, [v]), fixed: true })}`);
     }
     if (others > 0) out.push(`  另有 ${others} 项分类与其他指标，见网站各页面。`);
   }

@@ -70,3 +70,6 @@ export function keySlots(keys: readonly string[], reserved: readonly number[] = 
   }
   return out;
 }
+
+/** Chart text, tick and grid colours on white, as tokens.css's light theme: print and the PNG export, whatever the screen theme. */
+export const LIGHT_INK = { text: '#1f1f1f', axis: '#5a5a5a', grid: 'rgba(0, 0, 0, 0.08)' } as const;

@@ -1,35 +1,27 @@
 /**
- * CSV text from a table spec, for the "下载 CSV" links: UTF-8 with BOM (so Excel shows Chinese),
- * CRLF line ends, RFC 4180 quoting, and spreadsheet formula injection neutralised.
+ * CSV text from a table spec, for the "下载 CSV" links: UTF-8 with BOM (so Excel shows Chinese), CRLF line ends,
+ * RFC 4180 quoting and spreadsheet formula injection neutralised, all by Papa.unparse.
  */
+import Papa from 'papaparse';
 import type { Cell, TableSpec } from './tables/index.ts';
 
 const BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text cell made safe for spreadsheets: a leading =, +, -, @, tab or CR gets an apostrophe in front. */
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** One field in RFC 4180 form: quoted when it holds a comma, quote, CR or LF (quotes doubled). */
-export function quoteField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
- * One cell as CSV text: numbers we wrote are plain (a negative stays "-3.5"); text is neutralised then quoted;
- * null and non-finite numbers give an empty field.
+ * Text cells a spreadsheet could run as a formula: a leading =, +, -, @, tab or CR, or the full-width ＝＋－＠ that
+ * WPS and Excel on Chinese systems also accept. Papa puts an apostrophe in front and quotes the field. Anchored at
+ * the start only (Papa's default pattern ends in `.*$` and misses a formula followed by a line break).
  */
-export function formatCsvCell(cell: Cell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  return quoteField(neutralizeFormula(cell));
-}
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
-/** Rows to CSV text: BOM first, CRLF after every row (including the last). */
+/**
+ * Rows to CSV text: BOM first, CRLF after every row (including the last). Numbers we wrote are plain (a negative
+ * stays "-3.5"); null and non-finite numbers give an empty field; text is neutralised and quoted where needed.
+ */
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
-  return BOM + rows.map((r) => r.map(formatCsvCell).join(',') + '\r\n').join('');
+  if (rows.length === 0) return BOM;
+  const data = rows.map((r) => r.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? null : c)));
+  return `${BOM}${Papa.unparse(data, { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START })}\r\n`;
 }
 
 /** The CSV of a table: its header row (labels with units), the rows, then the total row when present. */

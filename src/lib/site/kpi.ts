@@ -1,33 +1,18 @@
 /** The key-figure cards of the overview: values, change wording and trends, computed once from SiteData. */
 import type { SiteData } from './site-data.ts';
-import { formatCompact, formatNumber, formatPercent, formatPointChange, yoyDirection, yoyMissingReason, type YoyDirection } from '../shared/format.ts';
+import { changeKindFor, formatChange, formatValue, valueParts, type Change, type ChangeOptions, type ChangeText } from '../shared/format.ts';
+import { METRICS, PAGES, RATES, type MetricDef, type MetricKey, type RateDef } from '../shared/metrics.ts';
 import { describeSeries, describeRate, seriesYears } from './sentence.ts';
-import { metricOf, rateOf } from './tables/index.ts';
-
-/** A change as shown on a card: direction (for the ▲/▼ glyph) and the words, e.g. "比上年增长 12.4%". */
-export interface ChangeText {
-  direction: YoyDirection;
-  text: string;
-}
+import { metricOf, roundTo } from './tables/index.ts';
+import { rateOf } from '../shared/rate.ts';
 
 /**
- * The change words of a card: "比上年增长 12.4%", "比上年下降 3.0%", "与上年持平", "— 无上年数据", "— 上年为零".
- * `previous` is last year's value (undefined when absent), used only to say why a yoy is null.
+ * The change words of a card, led by 比上年/与上年: "比上年增长 12.4%", "比上年提高 1.2 个百分点", "比上年多 1 项",
+ * "与上年持平"; nothing to compare reads "— 无上年数据" or "— 上年为零", marked like an empty figure.
  */
-export function changeText(yoy: number | null | undefined, previous: number | null | undefined, frac = 1): ChangeText {
-  const direction = yoyDirection(yoy, frac);
-  if (direction === 'none') return { direction, text: `— ${yoyMissingReason(previous)}` };
-  if (direction === 'flat') return { direction, text: '与上年持平' };
-  const pct = formatPercent(Math.abs(yoy as number), frac);
-  return { direction, text: direction === 'up' ? `比上年增长 ${pct}` : `比上年下降 ${pct}` };
-}
-
-/** The change of a rate in 百分点: "比上年提高 1.2 个百分点", "与上年持平", "— 无上年数据" (either rate null). */
-export function pointChangeText(rate: number | null, previous: number | null, frac = 1): ChangeText {
-  const words = formatPointChange(rate, previous, frac);
-  if (words === null) return { direction: 'none', text: '— 无上年数据' };
-  if (words === '持平') return { direction: 'flat', text: '与上年持平' };
-  return { direction: words.startsWith('提高') ? 'up' : 'down', text: `比上年${words}` };
+export function cardChange(change: Change, options: ChangeOptions = {}): ChangeText {
+  const c = formatChange(change, { lead: true, ...options });
+  return c.direction === 'none' ? { direction: 'none', text: `— ${c.text}` } : c;
 }
 
 /** A card's large figure: figure and unit, abbreviated from 10,000 (1.23万人次; 万元 becomes 亿元), with the exact figure when abbreviated. */
@@ -40,13 +25,8 @@ export interface Figure {
 
 /** Split a value into the card's figure, unit and exact text; null gives "—" with the unit kept. */
 export function compactFigure(value: number | null | undefined, unit: string, maxFrac = 2): Figure {
-  if (value === null || value === undefined || !Number.isFinite(value)) return { figure: '—', unit, exact: null };
-  const exactText = unit === '%' ? `${formatNumber(value, maxFrac)}%` : `${formatNumber(value, maxFrac)} ${unit}`.trim();
-  if (unit === '万元' && Math.abs(value) >= 1e4) {
-    return { figure: formatNumber(value / 1e4, 2), unit: '亿元', exact: exactText };
-  }
-  if (Math.abs(value) >= 1e4 && unit !== '%') return { figure: formatCompact(value), unit, exact: exactText };
-  return { figure: formatNumber(value, maxFrac), unit, exact: null };
+  const p = valueParts(value, unit, { abbreviate: true, decimals: maxFrac });
+  return { figure: p.number, unit: p.unit, exact: p.abbreviated ? formatValue(value, unit, { decimals: maxFrac }) : null };
 }
 
 /** Points of an inline SVG polyline for a trend, in a width × height box; fewer than 2 values give "". */
@@ -93,78 +73,85 @@ export interface KpiCardModel {
   href: string;
 }
 
-const CARDS: { id: string; metric: string; fallback: string; href: string }[] = [
-  { id: 'funding', metric: 'funding.total', fallback: '经费投入', href: '/funding/' },
-  { id: 'cases', metric: 'militia.cases', fallback: '查处案件', href: '/militia/' },
-  { id: 'persons', metric: 'militia.persons', fallback: '抓获涉案人员', href: '/militia/' },
-  { id: 'sessions', metric: 'training.sessions', fallback: '培训教育场次', href: '/training/' },
-  { id: 'participants', metric: 'training.participants', fallback: '参加人次', href: '/training/' },
-  { id: 'placed', metric: 'school.placed', fallback: '驻军子女安排人数', href: '/school/' },
-];
+const NO_VALUE: ChangeText = { direction: 'none', text: '— 本年无数据' };
 
-/** The overview cards for one year, in display order (经费, 案件, 人员, 场次, 人次, 安排人数, 安排率, 荣誉). */
-export function buildKpis(data: SiteData, year: number): KpiCardModel[] {
+/** A fixed metric's card: its value, change (worded as the catalog says), trend and sentence. */
+function metricCard(data: SiteData, key: string, def: MetricDef, year: number): KpiCardModel {
   const years = data.summary.years;
-  const cards: KpiCardModel[] = CARDS.map(({ id, metric, fallback, href }) => {
-    const m = metricOf(data, metric, fallback);
-    const frac = m.unit === '万元' ? 2 : 0;
-    const key = String(year);
-    const value = m.byYear[key] ?? null;
-    return {
-      id,
-      label: m.label || fallback,
-      value,
-      unit: m.unit,
-      frac,
-      change: value === null ? { direction: 'none', text: '— 本年无数据' } : changeText(m.yoy[key], m.byYear[String(year - 1)]),
-      trend: years.map((y) => m.byYear[String(y)] ?? null),
-      trendYears: years,
-      sentence: describeSeries({ ...m, label: m.label || fallback, year, maxFrac: frac }),
-      href,
-    };
-  });
+  const m = metricOf(data, def.id, def.label);
+  const label = m.label || def.label;
+  // A year without rows is 0 for a count that may be zero (no honours that year), once the dataset has any rows.
+  const zero = def.absentIsZero === true && Object.keys(m.byYear).length > 0 ? 0 : null;
+  const at = (y: number): number | null => m.byYear[String(y)] ?? (zero !== null && years.includes(y) ? zero : null);
+  const value = at(year);
+  const filled: Record<string, number> = {};
+  for (const y of years) {
+    const v = at(y);
+    if (v !== null) filled[String(y)] = v;
+  }
+  const previous = at(year - 1) ?? undefined;
+  const kind = changeKindFor(def.change, value, previous);
+  const change: Change = kind === 'percent' ? { kind, yoy: m.yoy[String(year)], previous } : { kind: 'count', value, previous };
+  return {
+    id: key,
+    label,
+    value,
+    unit: m.unit,
+    frac: def.decimals,
+    change: value === null ? NO_VALUE : cardChange(change, { unit: m.unit }),
+    trend: years.map(at),
+    trendYears: years,
+    sentence:
+      m.byYear[String(year)] === undefined && value !== null
+        ? `${year}年未${label}。`
+        : describeSeries({ ...m, byYear: filled, label, year, maxFrac: def.decimals, change: def.change }),
+    href: PAGES[def.page].href,
+  };
+}
 
-  const req = metricOf(data, 'school.requested');
-  const placed = metricOf(data, 'school.placed');
-  const rate = (y: number) => rateOf(placed.byYear[String(y)], req.byYear[String(y)]);
+/** A rate's card: part ÷ whole in %, compared in 百分点. */
+function rateCard(data: SiteData, key: string, def: RateDef, year: number): KpiCardModel {
+  const years = data.summary.years;
+  const part = metricOf(data, METRICS[def.part as MetricKey].id);
+  const whole = metricOf(data, METRICS[def.whole as MetricKey].id);
+  const rate = (y: number) => rateOf(part.byYear[String(y)], whole.byYear[String(y)]);
   const r = rate(year);
   const rPrev = rate(year - 1);
-  cards.push({
-    id: 'rate',
-    label: '驻军子女入学安排率',
-    value: r === null ? null : Number((r * 100).toFixed(1)),
+  return {
+    id: key,
+    label: def.label,
+    value: r === null ? null : roundTo(r * 100, def.decimals),
     unit: '%',
-    frac: 1,
-    change: r === null ? { direction: 'none', text: '— 本年无数据' } : pointChangeText(r, rPrev),
+    frac: def.decimals,
+    change: r === null ? NO_VALUE : cardChange({ kind: 'points', rate: r, previous: rPrev }, { decimals: def.decimals }),
     trend: years.map((y) => {
       const v = rate(y);
       return v === null ? null : v * 100;
     }),
     trendYears: years,
-    sentence: describeRate('驻军子女入学安排率', year, r, rPrev),
-    href: '/school/',
-  });
-
-  const h = metricOf(data, 'honors.count', '获得荣誉');
-  const hv = h.byYear[String(year)] ?? (data.details.honors.length > 0 || Object.keys(h.byYear).length > 0 ? 0 : null);
-  cards.push({
-    id: 'honors',
-    label: h.label || '获得荣誉',
-    value: hv,
-    unit: h.unit || '项',
-    frac: 0,
-    change: hv === null ? { direction: 'none', text: '— 本年无数据' } : changeText(h.yoy[String(year)], h.byYear[String(year - 1)]),
-    trend: years.map((y) => h.byYear[String(y)] ?? 0),
-    trendYears: years,
-    sentence:
-      h.byYear[String(year)] === undefined
-        ? `${year}年未获得荣誉。`
-        : describeSeries({ ...h, label: h.label || '获得荣誉', unit: h.unit || '项', year, maxFrac: 0 }),
-    href: '/honors/',
-  });
-  return cards;
+    sentence: describeRate(def.label, year, r, rPrev, def.decimals),
+    href: PAGES[def.page].href,
+  };
 }
 
+type CardSource = { order: number; build: (data: SiteData, year: number) => KpiCardModel };
+
+/** The catalog entries with a card, in card order. */
+const CARDS: CardSource[] = [
+  ...Object.entries(METRICS as Record<string, MetricDef>).flatMap(([key, def]) =>
+    def.card === undefined ? [] : [{ order: def.card, build: (data: SiteData, year: number) => metricCard(data, key, def, year) }],
+  ),
+  ...Object.entries(RATES as Record<string, RateDef>).flatMap(([key, def]) =>
+    def.card === undefined ? [] : [{ order: def.card, build: (data: SiteData, year: number) => rateCard(data, key, def, year) }],
+  ),
+].sort((a, b) => a.order - b.order);
+
+/** The overview cards for one year, in the catalog's card order (经费, 案件, 人员, 场次, 人次, 安排人数, 安排率, 荣誉). */
+export function buildKpis(data: SiteData, year: number): KpiCardModel[] {
+  return CARDS.map((c) => c.build(data, year));
+}
+
+export type { ChangeText };
 
 /** Years in a series with data, ascending (re-exported for pages). */
 export { seriesYears };

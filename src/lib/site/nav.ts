@@ -1,4 +1,5 @@
-/** The primary navigation: one list, used by the layout and the tests. */
+/** The primary navigation: one list, used by the layout and the tests; the dataset pages come from the metric catalog. */
+import { PAGES, type PageDef } from '../shared/metrics.ts';
 
 export interface NavItem {
   /** Stable id, usable as Base's `active` prop. */
@@ -8,17 +9,11 @@ export interface NavItem {
   label: string;
 }
 
+const pageItems: NavItem[] = Object.entries(PAGES as Record<string, PageDef>).map(([id, p]) => ({ id, href: p.href, label: p.label }));
+
 /** Nav items in display order; the report link points at `reportYear` (omitted when null, i.e. no data). */
 export function navItems(reportYear: number | null): NavItem[] {
-  const items: NavItem[] = [
-    { id: 'overview', href: '/', label: '总览' },
-    { id: 'funding', href: '/funding/', label: '经费投入' },
-    { id: 'militia', href: '/militia/', label: '民兵警民协防' },
-    { id: 'training', href: '/training/', label: '培训与教育' },
-    { id: 'school', href: '/school/', label: '驻军子女入学' },
-    { id: 'indicators', href: '/indicators/', label: '其他指标' },
-    { id: 'honors', href: '/honors/', label: '双拥荣誉' },
-  ];
+  const items: NavItem[] = [{ id: 'overview', href: '/', label: '总览' }, ...pageItems];
   if (reportYear !== null) items.push({ id: 'report', href: `/report/${reportYear}/`, label: '年度报告' });
   items.push({ id: 'about', href: '/about/', label: '数据说明' });
   return items;
@@ -29,6 +24,6 @@ export function activeNavId(sitePath: string): string | null {
   const p = sitePath.endsWith('/') ? sitePath : `${sitePath}/`;
   if (p === '/' || p.startsWith('/year/')) return 'overview';
   const first = p.split('/')[1] ?? '';
-  const known = ['funding', 'militia', 'training', 'school', 'indicators', 'honors', 'report', 'about'];
+  const known = [...Object.keys(PAGES), 'report', 'about'];
   return known.includes(first) ? first : null;
 }

@@ -3,17 +3,10 @@
  * They are the summary a leader reads, the chart's text alternative and its caption in print.
  * Numbers are written without a space before the unit ("576.2万元"), as in running text.
  */
-import { formatNumber, formatPercent, yoyDirection, yoyMissingReason } from '../shared/format.ts';
+import { changeKindFor, formatChange, formatPercent, formatValue, type ChangeKind } from '../shared/format.ts';
 
 /** A series of yearly values: year (as string key) → value. */
 export type ByYear = Record<string, number>;
-
-/** A value with its unit in running text: (576.2, "万元") → "576.2万元", (96.5, "%") → "96.5%"; null gives "—". */
-export function formatInline(value: number | null | undefined, unit: string, maxFrac = 2): string {
-  const n = formatNumber(value, maxFrac);
-  if (n === '—') return n;
-  return `${n}${unit === '％' ? '%' : unit}`;
-}
 
 /** The years of a series in ascending order, as numbers. */
 export function seriesYears(byYear: ByYear): number[] {
@@ -28,18 +21,14 @@ export function seriesYears(byYear: ByYear): number[] {
  * "无上年数据", or "上年为零" (when last year's value is 0).
  */
 export function describeChange(byYear: ByYear, year: number, yoy: number | null | undefined, frac = 1): string {
-  const dir = yoyDirection(yoy, frac);
-  if (dir === 'flat') return '与上年持平';
-  if (dir === 'none') return yoyMissingReason(byYear[String(year - 1)]);
-  const pct = formatPercent(Math.abs(yoy as number), frac);
-  return dir === 'up' ? `比上年增长${pct}` : `比上年下降${pct}`;
+  return formatChange({ kind: 'percent', yoy, previous: byYear[String(year - 1)] }, { lead: true, space: false, decimals: frac }).text;
 }
 
 /**
  * Whether `year`'s value is the strict highest or lowest of all years up to it, given at least 3 such years:
  * "为2018年以来最高" / "为2018年以来最低"; otherwise null.
  */
-export function describeExtreme(byYear: ByYear, year: number): string | null {
+function describeExtreme(byYear: ByYear, year: number): string | null {
   const upTo = seriesYears(byYear).filter((y) => y <= year);
   if (upTo.length < 3 || !upTo.includes(year)) return null;
   const v = byYear[String(year)] as number;
@@ -59,6 +48,8 @@ export interface SeriesSentenceInput {
   year: number;
   /** Maximum decimals of the value (default 2). */
   maxFrac?: number;
+  /** How the change is worded (the metric catalog's kind; default percent); small whole counts read as a difference ("比上年多1项"). */
+  change?: ChangeKind;
 }
 
 /**
@@ -70,14 +61,18 @@ export function describeSeries(input: SeriesSentenceInput): string {
 }
 
 /** describeSeries without the final full stop, for joining clauses with "；". */
-export function describeSeriesClause({ label, unit, byYear, yoy, year, maxFrac = 2 }: SeriesSentenceInput): string {
+function describeSeriesClause({ label, unit, byYear, yoy, year, maxFrac = 2, change = 'percent' }: SeriesSentenceInput): string {
   const key = String(year);
   const value = byYear[key];
   if (value === undefined) return `${year}年暂无${label}数据`;
-  const head = `${year}年${label}${formatInline(value, unit, maxFrac)}`;
+  const head = `${year}年${label}${formatValue(value, unit, { decimals: maxFrac, space: false })}`;
   const years = seriesYears(byYear);
   if (years.length === 1) return `${head}（仅有本年度数据）`;
-  const parts = [head, describeChange(byYear, year, yoy[key])];
+  const previous = byYear[String(year - 1)];
+  const kind = changeKindFor(change, value, previous);
+  const changeWords =
+    kind === 'count' ? formatChange({ kind, value, previous }, { lead: true, space: false, unit }).text : describeChange(byYear, year, yoy[key]);
+  const parts = [head, changeWords];
   const extreme = describeExtreme(byYear, year);
   if (extreme) parts.push(extreme);
   return parts.join('，');
@@ -98,10 +93,7 @@ export function describeRate(label: string, year: number, rate: number | null, p
   if (rate === null || !Number.isFinite(rate)) return `${year}年暂无${label}数据。`;
   const head = `${year}年${label}为${formatPercent(rate, frac)}`;
   if (previous === null || !Number.isFinite(previous)) return `${head}，无上年数据。`;
-  const diff = Number(((rate - previous) * 100).toFixed(frac));
-  if (diff === 0) return `${head}，与上年持平。`;
-  const pts = `${formatNumber(Math.abs(diff), frac, frac)}个百分点`;
-  return `${head}，比上年${diff > 0 ? '提高' : '下降'}${pts}。`;
+  return `${head}，${formatChange({ kind: 'points', rate, previous }, { lead: true, space: false, decimals: frac }).text}。`;
 }
 
 /**
@@ -116,7 +108,7 @@ export function describeTop(label: string, unit: string, year: number, parts: Re
   const [topKey, topValue] = sorted[0] as [string, number];
   const tied = sorted.filter(([, v]) => v === topValue).map(([k]) => k);
   const who = tied.length > 1 ? `${tied.join('、')}并列` : topKey;
-  return `${year}年${label}中，${who}最多，为${formatInline(topValue, unit, maxFrac)}，占${formatPercent(topValue / total)}。`;
+  return `${year}年${label}中，${who}最多，为${formatValue(topValue, unit, { decimals: maxFrac, space: false })}，占${formatPercent(topValue / total)}。`;
 }
 
 /**
@@ -132,7 +124,7 @@ export function describePeakMonth(label: string, unit: string, year: number, byM
     .map(([m]) => Number(m))
     .sort((a, b) => a - b)
     .map((m) => `${m}月`);
-  return `${year}年${label}最多的月份是${months.join('、')}，为${formatInline(max, unit, 0)}。`;
+  return `${year}年${label}最多的月份是${months.join('、')}，为${formatValue(max, unit, { decimals: 0, space: false })}。`;
 }
 
 /**
@@ -142,7 +134,7 @@ export function describePeakMonth(label: string, unit: string, year: number, byM
 export function describeChangeCounts(year: number, noun: string, yoys: (number | null)[], frac = 1): string {
   if (yoys.length === 0) return `${year}年暂无${noun}数据。`;
   const c = { up: 0, down: 0, flat: 0, none: 0 };
-  for (const y of yoys) c[yoyDirection(y, frac)] += 1;
+  for (const y of yoys) c[formatChange({ kind: 'percent', yoy: y, previous: undefined }, { decimals: frac }).direction] += 1;
   const parts: string[] = [];
   if (c.up) parts.push(`${c.up}个比上年增长`);
   if (c.down) parts.push(`${c.down}个下降`);

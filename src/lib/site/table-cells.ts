@@ -1,32 +1,26 @@
 /** Display text of a registered table's cells (the CSV writes the raw cells; the page shows these). */
 import type { Cell, TableColumn } from './tables/index.ts';
-import { formatNumber } from '../shared/format.ts';
+import { MISSING, formatChangeAmount, formatNumber } from '../shared/format.ts';
 
 /**
  * A cell as the page shows it: numbers with separators, `percent` as "96.5%", `change` as "增长 12.4%" /
  * "下降 3.0%" / "持平", `points` as "提高 1.2 个百分点"; a text in a number column as "— 无上年数据"; null as "—".
  */
 export function formatCell(cell: Cell, column: TableColumn): string {
-  if (cell === null) return '—';
+  if (cell === null) return MISSING;
   if (column.kind === 'text') return String(cell);
-  if (typeof cell === 'string') return `— ${cell}`;
-  if (!Number.isFinite(cell)) return '—';
+  if (typeof cell === 'string') return `${MISSING} ${cell}`;
+  if (!Number.isFinite(cell)) return MISSING;
   const frac = column.frac ?? 0;
   switch (column.kind) {
     case 'number':
-      return formatNumber(cell, frac, column.fixed ? frac : 0);
+      return formatNumber(cell, { decimals: frac, fixed: column.fixed });
     case 'percent':
-      return `${formatNumber(cell, 1, 1)}%`;
-    case 'change': {
-      if (cell === 0) return '持平';
-      const pct = `${formatNumber(Math.abs(cell), 1, 1)}%`;
-      return cell > 0 ? `增长 ${pct}` : `下降 ${pct}`;
-    }
-    case 'points': {
-      if (cell === 0) return '持平';
-      const pts = `${formatNumber(Math.abs(cell), 1, 1)} 个百分点`;
-      return cell > 0 ? `提高 ${pts}` : `下降 ${pts}`;
-    }
+      return `${formatNumber(cell, { decimals: 1, fixed: true })}%`;
+    case 'change':
+      return formatChangeAmount(cell, 'percent').text;
+    case 'points':
+      return formatChangeAmount(cell, 'points').text;
   }
 }
 

@@ -1,114 +1,28 @@
 import { describe, it, expect } from 'vitest';
 import { streakOfYears } from '../../../src/lib/shared/streak.ts';
-import { buildReports, runsText, sumExact, metricHref, MISSING_TEXT } from '../../../src/lib/annual-report/build-reports.ts';
+import { buildReports, sumExact, metricHref, MISSING_TEXT } from '../../../src/lib/annual-report/build-reports.ts';
 import { formatIssue } from '../../../src/lib/data/issues.ts';
-import { formatNumber } from '../../../src/lib/shared/format.ts';
-import type { Summary, Details, MetricSeries } from '../../../src/lib/shared/types.ts';
-import type { FigureRun, RenderedReport } from '../../../src/lib/annual-report/types.ts';
-
-const FILE = 'data/report-template.md';
-
-/** A metric as the pipeline writes it: yoy from the previous calendar year, null when absent or zero. */
-function series(label: string, unit: string, byYear: Record<number, number>): MetricSeries {
-  const by: Record<string, number> = {};
-  const yoy: Record<string, number | null> = {};
-  for (const [y, v] of Object.entries(byYear)) by[y] = v;
-  for (const [y, v] of Object.entries(by)) {
-    const p = by[String(Number(y) - 1)];
-    yoy[y] = p === undefined || p === 0 ? null : (v - p) / p;
-  }
-  return { label, unit, byYear: by, yoy };
-}
-
-const SUMMARY: Summary = {
-  schemaVersion: 1,
-  generatedAt: '2026-11-29T06:00:00.000Z',
-  years: [2021, 2022, 2023],
-  latestYear: 2023,
-  metrics: {
-    'funding.total': series('经费投入', '万元', { 2021: 512.5, 2022: 512.5, 2023: 576.2 }),
-    'funding.category:人武部规范化建设': series('经费投入（人武部规范化建设）', '万元', { 2021: 100.1, 2022: 0.2, 2023: 0.1 }),
-    'militia.cases': series('查处案件', '起', { 2021: 100, 2022: 97, 2023: 1234 }),
-    'militia.persons': series('抓获涉案人员', '人', { 2022: 20, 2023: 30 }),
-    'training.sessions': series('培训教育场次', '场次', { 2021: 0, 2022: 5, 2023: 6 }),
-    'training.participants': series('培训教育参加人次', '人次', { 2021: 900, 2022: 1000, 2023: 1100 }),
-    'school.requested': series('驻军子女入学申请人数', '名', { 2023: 70 }),
-    'school.placed': series('驻军子女入学安排人数', '名', { 2023: 66 }),
-    'honors.count': series('获得荣誉', '项', { 2022: 1, 2023: 2 }),
-    'indicator:走访调研驻军次数': series('走访调研驻军次数', '次', { 2021: 40, 2022: 44, 2023: 48 }),
-    'indicator:科技拥军单位': series('科技拥军单位', '个', { 2023: 21 }),
-    'indicator:优抚资金发放率': series('优抚资金发放率', '%', { 2023: 96.5 }),
-  },
-  honors: { streak: { title: '双拥模范城', years: 2, through: 2023 } },
-};
-
-const DETAILS: Details = {
-  schemaVersion: 1,
-  generatedAt: '2026-11-29T06:00:00.000Z',
-  files: [],
-  breakdowns: {
-    'training.kind.participants': {
-      label: '培训教育参加人次（按类别）',
-      unit: '人次',
-      keys: ['国防教育'],
-      byYear: { '2022': { 国防教育: 1200 }, '2023': { 国防教育: 1500 } },
-      rowCount: { 国防教育: 2 },
-    },
-  },
-  honors: [
-    { id: 'a', year: 2022, title: '双拥模范城', conferred_by: '示例市人民政府', recipient: '示例区', level: '市级', note: null },
-    { id: 'b', year: 2023, title: ' 双拥模范城 ', conferred_by: '示例市人民政府', recipient: '示例区', level: '市级', note: null },
-    { id: 'c', year: 2023, title: '先进人武部', conferred_by: '示例军分区', recipient: '示例区人武部', level: '市级', note: null },
-  ],
-  indicators: [],
-};
-
-function build(text: string) {
-  return buildReports({ file: FILE, text }, SUMMARY, DETAILS, { district: '示例区' });
-}
-
-function reportOf(text: string, year = 2023): RenderedReport {
-  const r = build(text);
-  const errors = r.issues.filter((i) => i.severity === 'error').map(formatIssue);
-  expect(errors).toEqual([]);
-  const report = r.reports.find((x) => x.year === year);
-  if (!report) throw new Error(`no report for ${year}`);
-  return report;
-}
-
-/** The report body as text, one block per line (no title). */
-function body(text: string, year = 2023): string {
-  return reportOf(text, year)
-    .blocks.map((b) => (b.kind === 'list' ? b.items.map(runsText).join('|') : runsText(b.runs)))
-    .join('\n');
-}
-
-function figures(text: string, year = 2023): FigureRun[] {
-  return reportOf(text, year).blocks.flatMap((b) => (b.kind === 'list' ? b.items.flat() : b.runs)).filter((r): r is FigureRun => r.kind === 'figure');
-}
-
-function lines(text: string): string[] {
-  return build(text).issues.map(formatIssue);
-}
+import { FILE, SUMMARY, DETAILS, build, reportOf, body, figures, lines } from './fixtures.ts';
+import { formatFigure } from '../../../src/lib/annual-report/figure-text.ts';
 
 describe('buildReports: placeholder kinds', () => {
   it('renders a metric with its unit for the report year', () => {
-    expect(body('经费{{ funding.total }}')).toBe('经费576.2 万元');
-    expect(body('经费{{ funding.total }}', 2021)).toBe('经费512.5 万元');
+    expect(body('经费{{ funding.total }}')).toBe('经费576.20万元');
+    expect(body('经费{{ funding.total }}', 2021)).toBe('经费512.50万元');
   });
 
   it('adds thousands separators as format.ts does', () => {
-    expect(body('{{ militia.cases }}')).toBe('1,234 起');
+    expect(body('{{ militia.cases }}')).toBe('1,234起');
   });
 
   it('renders the number only with | value and with its Chinese name 数值', () => {
-    expect(body('{{ funding.total | value }}万元')).toBe('576.2万元');
-    expect(body('{{ funding.total | 数值 }}')).toBe('576.2');
+    expect(body('{{ funding.total | value }}万元')).toBe('576.20万元');
+    expect(body('{{ funding.total | 数值 }}')).toBe('576.20');
   });
 
   it('renders the yoy change in words: 增长, 下降 and 持平', () => {
-    expect(body('{{ funding.total | yoy }}')).toBe('增长 12.4%');
-    expect(body('{{ militia.cases | yoy }}', 2022)).toBe('下降 3.0%');
+    expect(body('{{ funding.total | yoy }}')).toBe('增长12.4%');
+    expect(body('{{ militia.cases | yoy }}', 2022)).toBe('下降3.0%');
     expect(body('{{ funding.total | 同比 }}', 2022)).toBe('持平');
   });
 
@@ -119,44 +33,44 @@ describe('buildReports: placeholder kinds', () => {
   });
 
   it('renders the previous year with | prev, and 无上年数据 without a warning when there is none', () => {
-    expect(body('{{ funding.total | prev }}')).toBe('512.5 万元');
-    expect(body('{{ funding.total | 上年 | value }}')).toBe('512.5');
+    expect(body('{{ funding.total | prev }}')).toBe('512.50万元');
+    expect(body('{{ funding.total | 上年 | value }}')).toBe('512.50');
     expect(body('{{ funding.total | prev }}', 2021)).toBe('—（无上年数据）');
     expect(build('{{ funding.total | prev }}').issues).toEqual([]);
   });
 
   it('renders another year with @year, | year and a relative @-1', () => {
-    expect(body('{{ militia.cases @2022 }}')).toBe('97 起');
-    expect(body('{{ militia.cases | year 2022 }}')).toBe('97 起');
-    expect(body('{{ militia.cases @-1 }}')).toBe('97 起');
-    expect(body('{{ militia.cases @2022 | yoy }}')).toBe('下降 3.0%');
+    expect(body('{{ militia.cases @2022 }}')).toBe('97起');
+    expect(body('{{ militia.cases | year 2022 }}')).toBe('97起');
+    expect(body('{{ militia.cases @-1 }}')).toBe('97起');
+    expect(body('{{ militia.cases @2022 | yoy }}')).toBe('下降3.0%');
   });
 
   it('sums a fixed range, a relative range (近两年) and a cumulative range, exactly', () => {
-    expect(body('{{ militia.cases | sum 2021-2022 }}')).toBe('197 起');
-    expect(body('{{ militia.cases | sum 2021..2023 }}')).toBe('1,431 起');
-    expect(body('近两年{{ militia.cases | sum -1..0 }}')).toBe('近两年1,331 起');
+    expect(body('{{ militia.cases | sum 2021-2022 }}')).toBe('197起');
+    expect(body('{{ militia.cases | sum 2021..2023 }}')).toBe('1,431起');
+    expect(body('近两年{{ militia.cases | sum -1..0 }}')).toBe('近两年1,331起');
     expect(body('{{ militia.cases | 合计 -1..0 | value }}', 2022)).toBe('197');
     // 100.1 + 0.2 + 0.1 is 100.39999999999999 in floating point.
-    expect(body('{{ funding.category:人武部规范化建设 | sum ..0 }}')).toBe('100.4 万元');
+    expect(body('{{ funding.category:人武部规范化建设 | sum ..0 }}')).toBe('100.40万元');
     expect(figures('{{ funding.category:人武部规范化建设 | sum ..0 }}')[0]?.value).toBe(100.4);
   });
 
   it('renders an indicators.csv figure by name, with indicator: or 指标:', () => {
-    expect(body('走访{{ indicator:走访调研驻军次数 }}')).toBe('走访48 次');
-    expect(body('走访{{ 指标:走访调研驻军次数 }}')).toBe('走访48 次');
-    expect(body('{{ 指标：走访调研驻军次数 ｜ 上年 }}')).toBe('44 次');
+    expect(body('走访{{ indicator:走访调研驻军次数 }}')).toBe('走访48次');
+    expect(body('走访{{ 指标:走访调研驻军次数 }}')).toBe('走访48次');
+    expect(body('{{ 指标：走访调研驻军次数 ｜ 上年 }}')).toBe('44次');
     expect(body('发放率{{ 指标:优抚资金发放率 }}')).toBe('发放率96.5%');
   });
 
   it('renders a breakdown key as <breakdown id>:<key>', () => {
-    expect(body('{{ training.kind.participants:国防教育 }}，{{ training.kind.participants:国防教育 | yoy }}')).toBe('1,500 人次，增长 25.0%');
+    expect(body('{{ training.kind.participants:国防教育 }}，{{ training.kind.participants:国防教育 | yoy }}')).toBe('1,500人次，增长25.0%');
   });
 
   it('renders the honour streak as of the report year', () => {
     const tpl = '连续{{ streak }}被评为“{{ streak.title }}”（{{ streak.years | value }}，至{{ streak.through }}年）';
-    expect(body(tpl)).toBe('连续2 年被评为“双拥模范城”（2，至2023年）');
-    expect(body(tpl, 2022)).toBe('连续1 年被评为“双拥模范城”（1，至2022年）');
+    expect(body(tpl)).toBe('连续2年被评为“双拥模范城”（2，至2023年）');
+    expect(body(tpl, 2022)).toBe('连续1年被评为“双拥模范城”（1，至2022年）');
   });
 
   it('renders the report year and the district as plain text', () => {
@@ -169,22 +83,22 @@ describe('buildReports: placeholder kinds', () => {
     expect(figures('{{ funding.total }}')).toEqual([
       {
         kind: 'figure',
-        text: '576.2 万元',
+        text: '576.20万元',
         metric: 'funding.total',
         year: 2023,
-        href: 'funding/',
+        href: 'funding/#funding-total',
         description: '经费投入（funding.total），2023年',
         value: 576.2,
         missing: false,
       },
     ]);
     expect(figures('{{ militia.persons | sum -1..0 }}')[0]).toMatchObject({ year: 2023, fromYear: 2022, value: 50, description: '抓获涉案人员（militia.persons），2022—2023年合计' });
-    expect(figures('{{ funding.total | yoy }}')[0]).toMatchObject({ text: '增长 12.4%', description: '经费投入（funding.total），2023年比上年增减' });
+    expect(figures('{{ funding.total | yoy }}')[0]).toMatchObject({ text: '增长12.4%', description: '经费投入（funding.total），2023年比上年增减' });
   });
 
-  it('links each family of figures to its page', () => {
+  it('links each figure to the page and figure that show it', () => {
     expect(['funding.total', 'funding.category:其他', 'militia.cases', 'training.kind.participants:国防教育', 'school.placed', 'honors.count', 'streak', 'streak.title', 'indicator:走访调研驻军次数', 'other.thing'].map(metricHref)).toEqual([
-      'funding/', 'funding/', 'militia/', 'training/', 'school/', 'honors/', 'honors/', 'honors/', 'indicators/', '',
+      'funding/#funding-total', 'funding/#funding-category', 'militia/#militia-total', 'training/#training-kind-participants', 'school/#school-total', 'honors/#timeline', 'honors/', 'honors/', 'indicators/', '',
     ]);
   });
 
@@ -193,7 +107,7 @@ describe('buildReports: placeholder kinds', () => {
       for (const [y, v] of Object.entries(m.byYear)) {
         const [fig] = figures(`{{ ${id} | value }}`, Number(y));
         expect(fig?.value).toBe(v);
-        expect(fig?.text).toBe(formatNumber(v));
+        expect(fig?.text).toBe(formatFigure(v, m.unit, 'value', id));
       }
     }
   });
@@ -229,7 +143,7 @@ describe('buildReports: document structure', () => {
         '',
         '　　开头一段，续行合并。',
         '　　一、第一部分',
-        '　　一是经费576.2 万元。<b>不是HTML</b>',
+        '　　一是经费576.20万元。<b>不是HTML</b>',
         '　　· 甲项',
         '　　· 乙项2023',
         '　　小标题',
@@ -339,7 +253,7 @@ describe('buildReports: missing data', () => {
     expect(r.issues.map(formatIssue)).toEqual([
       'data/report-template.md:2:3: 警告: 指标“科技拥军单位”在 2021、2022 年无数据，报告中显示为“—（无数据）”',
     ]);
-    expect(r.reports.map((x) => x.text.split('\n')[2])).toEqual(['　　单位—（无数据）个', '　　单位—（无数据）个', '　　单位21 个个']);
+    expect(r.reports.map((x) => x.text.split('\n')[2])).toEqual(['　　单位—（无数据）个', '　　单位—（无数据）个', '　　单位21个个']);
     expect(figures('{{ 指标:科技拥军单位 }}', 2021)[0]).toMatchObject({ text: MISSING_TEXT, missing: true, value: null });
   });
 
@@ -357,14 +271,14 @@ describe('buildReports: missing data', () => {
   });
 
   it('sums what there is and warns when part of a range has no data', () => {
-    expect(body('{{ militia.persons | sum -1..0 }}', 2022)).toBe('20 人');
+    expect(body('{{ militia.persons | sum -1..0 }}', 2022)).toBe('20人');
     expect(lines('{{ militia.persons | sum -1..0 }}')).toEqual([
       'data/report-template.md:1:1: 警告: “抓获涉案人员”（militia.persons）在 2020、2021 年无数据，2021 年的报告中显示为“—（无数据）”，2022 年的报告中只合计有数据的年份',
     ]);
   });
 
   it('does not count years before a metric began as missing in a cumulative sum', () => {
-    expect(body('{{ militia.persons | sum ..0 }}')).toBe('50 人');
+    expect(body('{{ militia.persons | sum ..0 }}')).toBe('50人');
     expect(lines('{{ militia.persons | sum ..0 }}')).toEqual([
       'data/report-template.md:1:1: 警告: “抓获涉案人员”（militia.persons）在 2021 年无数据，报告中显示为“—（无数据）”',
     ]);
@@ -390,5 +304,23 @@ describe('report helpers', () => {
     expect(streakOfYears(years, 2023)).toEqual({ years: 3, through: 2023 });
     expect(streakOfYears(years, 2020)).toEqual({ years: 2, through: 2019 });
     expect(streakOfYears(years, 2017)).toEqual({ years: 0, through: null });
+  });
+});
+
+describe('figure text', () => {
+  it('uses the decimals of the figure’s table: the catalog’s for fixed metrics and breakdowns, at most two for indicators', () => {
+    expect(formatFigure(53.1, '万元', 'full', 'funding.category:民兵整组')).toBe('53.10万元');
+    expect(formatFigure(1344.7, '万元', 'full', 'funding.total')).toBe('1,344.70万元');
+    expect(formatFigure(1234.6, '人次', 'full', 'training.participants')).toBe('1,235人次');
+    expect(formatFigure(166.234, '平方米', 'full', 'indicator:新增战备器材库面积')).toBe('166.23平方米');
+    expect(formatFigure(96.2, '%', 'full', 'indicator:优抚资金发放率')).toBe('96.2%');
+    expect(formatFigure(100, '%', 'value', 'indicator:优抚资金发放率')).toBe('100');
+  });
+
+  it('words a change without spaces, 持平 when it rounds to zero', () => {
+    expect(formatFigure(0.0762, '万元', 'yoy')).toBe('增长7.6%');
+    expect(formatFigure(-0.03, '起', 'yoy')).toBe('下降3.0%');
+    expect(formatFigure(0.0004, '起', 'yoy')).toBe('持平');
+    expect(formatFigure(Number.NaN, '起', 'full')).toBe('—');
   });
 });

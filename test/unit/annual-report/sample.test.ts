@@ -85,7 +85,7 @@ describe('the sample report template', () => {
     const latest = result.reports.find((r) => r.year === summary.latestYear)!;
     const streak = figuresOf(latest).find((f) => f.metric === 'streak');
     expect(streak?.value).toBe(summary.honors.streak.years);
-    expect(streak?.text).toBe(`${summary.honors.streak.years} 年`);
+    expect(streak?.text).toBe(`${summary.honors.streak.years}年`);
   });
 
   it('sums 近两年 cases over the report year and the one before', () => {
@@ -99,5 +99,65 @@ describe('the sample report template', () => {
   it('warns only about figures the sample data lacks in early years', () => {
     for (const w of result.issues) expect(w.severity).toBe('warning');
     expect(result.issues.every((w) => /在 \d{4}(、\d{4})* 年无数据/.test(w.message))).toBe(true);
+  });
+
+  describe.each([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025])('the %i report reads as a finished 述职报告', (year) => {
+    const report = () => {
+      const r = result.reports.find((x) => x.year === year);
+      if (!r) throw new Error(`no ${year} report`);
+      return r;
+    };
+
+    it('has no hole for a missing figure and no 无上年数据 or 上年为零 inside a sentence', () => {
+      expect(report().text).not.toContain('—');
+      expect(report().text).not.toMatch(/无数据|无上年数据|上年为零/);
+      expect(figuresOf(report()).filter((f) => f.missing)).toEqual([]);
+    });
+
+    it('never says 连续1年, and says 已连续 only for a streak of two years or more', () => {
+      expect(report().text).not.toMatch(/连续1年/);
+      const streak = figuresOf(report()).find((f) => f.metric === 'streak');
+      if (report().text.includes('已连续')) expect(streak?.value).toBeGreaterThanOrEqual(2);
+    });
+
+    it('makes no claim over two years (近两年, any sum) when one of the years has no data', () => {
+      for (const f of figuresOf(report()).filter((x) => x.fromYear !== undefined)) {
+        const m = summary.metrics[f.metric]!;
+        for (let y = f.fromYear!; y <= f.year; y++) expect(m.byYear[String(y)], `${f.metric} ${y}`).toBeDefined();
+      }
+      const cases = summary.metrics['militia.cases']!.byYear;
+      expect(report().text.includes('近两年')).toBe(cases[String(year - 1)] !== undefined && cases[String(year)] !== undefined);
+    });
+
+    it('presents no zero as an achievement', () => {
+      expect(figuresOf(report()).filter((f) => f.value === 0 && !f.description.endsWith('比上年增减')).map((f) => f.description)).toEqual([]);
+      expect(report().text).not.toMatch(/人武部0个/);
+    });
+
+    it('writes figures in 公文 style: no space before a unit or around 增长/下降, 万元 with two decimals', () => {
+      expect(report().text).not.toMatch(/\d[ \u00a0\u3000]+[^\s\d]/);
+      expect(report().text).not.toMatch(/(增长|下降) /);
+      for (const f of figuresOf(report()).filter((x) => x.text.endsWith('万元'))) expect(f.text).toMatch(/^[\d,]+\.\d\d万元$/);
+    });
+  });
+
+  it('renders readable reports, without holes, for a data folder with funding.csv alone', async () => {
+    const { mkdtempSync, cpSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { runPipeline } = await import('../../../src/lib/data/pipeline.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'funding-only-'));
+    try {
+      for (const f of ['funding.csv', 'config.json', 'report-template.md']) cpSync(join('data', f), join(dir, f));
+      const r = await runPipeline({ dataDir: dir, displayDir: 'data' });
+      expect(r.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
+      expect(r.reports.map((x) => x.year)).toEqual(summary.years);
+      for (const x of r.reports) {
+        expect(x.text).not.toMatch(/—|无数据|近两年|连续|（\s*）/);
+        expect(x.text).toContain('全年区财政投入党管武装和双拥工作经费');
+      }
+      expect(r.issues.every((i) => i.severity === 'warning' && /无数据/.test(i.message))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

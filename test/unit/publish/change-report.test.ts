@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeReport, reviewFlags, formatCst, PART_WHOLE } from '../../../src/lib/publish/change-report.ts';
+import { changeReport, reviewFlags, PART_WHOLE } from '../../../src/lib/publish/change-report.ts';
 import type { Summary, Details, MetricSeries, Breakdown, FileReport, DatasetId } from '../../../src/lib/shared/types.ts';
 import type { Issue } from '../../../src/lib/data/issues.ts';
 
@@ -196,7 +196,30 @@ describe('reviewFlags', () => {
     };
     expect(reviewFlags(cur, null, null)).toEqual([
       '查处案件（按办事处）: “东成街道”只出现在 1 行（2025 年），其他名称都很常见，是否为“东城街道”的笔误？',
+      '2025 查处案件: 2 月、3 月、4 月、5 月、6 月、7 月、8 月、9 月、10 月、11 月、12 月没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？',
     ]);
+  });
+
+  it('flags the months of the latest year without any record, once for cases and persons', () => {
+    const full = (skip: number[]) => Object.fromEntries(Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => !skip.includes(m)).map((m) => [String(m), 2]));
+    const rows = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1), 20]));
+    const d = details([], {
+      'militia.month.cases': breakdown('查处案件（按月份）', '起', { 2024: full([2, 3]), 2025: full([9]) }, rows),
+      'militia.month.persons': breakdown('抓获涉案人员（按月份）', '人', { 2024: full([2, 3]), 2025: full([9]) }, rows),
+    });
+    expect(reviewFlags({ summary: summary({}), details: d }, null, null)).toEqual([
+      '2025 查处案件: 9 月没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？',
+    ]);
+  });
+
+  it('does not flag the months after the data date, nor a latest year this publish did not change', () => {
+    const rows = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1), 20]));
+    // Data date 2026-03-02 (China time): January and February of 2026 have passed, March is under way.
+    const d = details([], { 'militia.month.cases': breakdown('查处案件（按月份）', '起', { 2026: { 2: 4 } }, rows) });
+    expect(reviewFlags({ summary: summary({}), details: d }, null, null)).toEqual([
+      '2026 查处案件: 1 月、3 月没有任何记录，图表中显示为空缺——是漏填了，还是确实没有？',
+    ]);
+    expect(reviewFlags({ summary: summary({}), details: d }, { summary: summary({}), details: d }, new Set(['funding.total|2024']))).toEqual([]);
   });
 
   it('does not flag a lone key of a fixed list (学段)', () => {
@@ -230,11 +253,5 @@ describe('reviewFlags', () => {
       '2025 小学 安排人数（按学段） 31 名 大于 申请人数（按学段） 30 名，部分不应超过总数',
       '2024 涉军案件胜诉 25 起 大于 代理涉军案件 22 起，部分不应超过总数',
     ]);
-  });
-});
-
-describe('formatCst', () => {
-  it('shows an instant in China Standard Time to the minute', () => {
-    expect(formatCst('2026-11-29T16:30:00.000Z')).toBe('2026-11-30 00:30');
   });
 });

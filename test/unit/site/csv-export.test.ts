@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { tableToCsv, toCsv, neutralizeFormula, formatCsvCell, quoteField } from '../../../src/lib/site/csv-export.ts';
+import { tableToCsv, toCsv } from '../../../src/lib/site/csv-export.ts';
 import type { TableSpec } from '../../../src/lib/site/tables/index.ts';
 
 describe('csv-export', () => {
@@ -25,30 +25,33 @@ describe('csv-export', () => {
   });
 
   it('neutralizes a HYPERLINK formula in a text cell and quotes it because of its quotes and comma', () => {
-    expect(formatCsvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
+    expect(toCsv([['=HYPERLINK("http://evil","x")']])).toBe('\uFEFF"\'=HYPERLINK(""http://evil"",""x"")"\r\n');
   });
 
-  it('puts an apostrophe before text starting with =, +, -, @, tab or CR', () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'].map(neutralizeFormula)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx"]);
-    expect(neutralizeFormula('国防教育')).toBe('国防教育');
+  it('puts an apostrophe before text starting with =, +, -, @, tab or CR, and quotes it', () => {
+    expect(toCsv([['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '国防教育']])).toBe(
+      '\uFEFF"\'=1+1","\'+1","\'-1","\'@SUM(A1)","\'\tx","\'\rx",国防教育\r\n',
+    );
+  });
+
+  it('neutralizes the full-width ＝＋－＠ that Chinese spreadsheets also read as a formula', () => {
+    expect(toCsv([['＝1+1', '＋1', '－1', '＠SUM(A1)', '１＝１']])).toBe('\uFEFF"\'＝1+1","\'＋1","\'－1","\'＠SUM(A1)",１＝１\r\n');
+  });
+
+  it('neutralizes a formula followed by a line break', () => {
+    expect(toCsv([['=1+1\n说明']])).toBe('\uFEFF"\'=1+1\n说明"\r\n');
   });
 
   it('writes our own negative numbers plainly, without an apostrophe', () => {
-    expect(formatCsvCell(-3)).toBe('-3');
-    expect(formatCsvCell(-0.5)).toBe('-0.5');
+    expect(toCsv([[-3, -0.5, 12.4]])).toBe('\uFEFF-3,-0.5,12.4\r\n');
   });
 
   it('writes null and non-finite numbers as empty fields', () => {
-    expect(formatCsvCell(null)).toBe('');
-    expect(formatCsvCell(Number.NaN)).toBe('');
-    expect(formatCsvCell(Number.POSITIVE_INFINITY)).toBe('');
+    expect(toCsv([[null, Number.NaN, Number.POSITIVE_INFINITY, 1]])).toBe('\uFEFF,,,1\r\n');
   });
 
   it('quotes fields with commas, quotes and line breaks as RFC 4180 says', () => {
-    expect(quoteField('a,b')).toBe('"a,b"');
-    expect(quoteField('say "hi"')).toBe('"say ""hi"""');
-    expect(quoteField('two\nlines')).toBe('"two\nlines"');
-    expect(quoteField('plain')).toBe('plain');
+    expect(toCsv([['a,b', 'say "hi"', 'two\nlines', 'plain']])).toBe('\uFEFF"a,b","say ""hi""","two\nlines",plain\r\n');
   });
 
   it('toCsv of no rows is just the BOM', () => {

@@ -8,7 +8,6 @@ import {
   describeChangeCounts,
   describeStreak,
   describeChange,
-  formatInline,
   formatYearRange,
 } from '../../../src/lib/site/sentence.ts';
 
@@ -39,9 +38,28 @@ describe('describeSeries', () => {
     expect(describeSeries({ ...s, year: 2023 })).toBe('2023年参加人次120人次，无上年数据。');
   });
 
-  it('says 上年为零 when the previous year is zero', () => {
-    const s = { label: '查处案件', unit: '起', byYear: { '2022': 0, '2023': 5 }, yoy: { '2022': null, '2023': null } };
-    expect(describeSeries({ ...s, year: 2023 })).toBe('2023年查处案件5起，上年为零。');
+  it('says 上年为零 when the previous year is zero and this year is not a small count', () => {
+    const s = { label: '查处案件', unit: '起', byYear: { '2022': 0, '2023': 25 }, yoy: { '2022': null, '2023': null } };
+    expect(describeSeries({ ...s, year: 2023 })).toBe('2023年查处案件25起，上年为零。');
+  });
+
+  it('gives the difference of small whole counts instead of a percentage', () => {
+    const s = { label: '获得荣誉', unit: '项', byYear: { '2022': 0, '2023': 4, '2024': 5, '2025': 5 }, yoy: { '2022': null, '2023': null, '2024': 0.25, '2025': 0 } };
+    expect(describeSeries({ ...s, year: 2023 })).toBe('2023年获得荣誉4项，比上年多4项。');
+    expect(describeSeries({ ...s, year: 2024 })).toBe('2024年获得荣誉5项，比上年多1项，为2022年以来最高。');
+    expect(describeSeries({ ...s, year: 2025 })).toBe('2025年获得荣誉5项，与上年持平。');
+  });
+
+  it('keeps a percentage for small decimals and for a metric the catalog words in percent above the small-count limit', () => {
+    const s = { label: '经费投入', unit: '万元', byYear: { '2024': 4, '2025': 5.5 }, yoy: { '2024': null, '2025': 0.375 } };
+    expect(describeSeries({ ...s, year: 2025 })).toBe('2025年经费投入5.5万元，比上年增长37.5%。');
+    const t = { label: '查处案件', unit: '起', byYear: { '2024': 16, '2025': 20 }, yoy: { '2024': null, '2025': 0.25 } };
+    expect(describeSeries({ ...t, year: 2025, change: 'percent' })).toBe('2025年查处案件20起，比上年增长25.0%。');
+  });
+
+  it('words a count-kind metric as a difference whatever its size', () => {
+    const s = { label: '获得荣誉', unit: '项', byYear: { '2024': 30, '2025': 42 }, yoy: { '2024': null, '2025': 0.4 } };
+    expect(describeSeries({ ...s, year: 2025, change: 'count' })).toBe('2025年获得荣誉42项，比上年多12项。');
   });
 
   it('says 仅有本年度数据 for a single-year series', () => {
@@ -56,7 +74,7 @@ describe('describeSeries', () => {
   it('does not call a middle year the highest', () => {
     expect(describeSeries({ ...funding, year: 2020 })).toBe('2020年经费投入512.66万元，比上年增长13.8%，为2018年以来最高。');
     const s = { label: 'x', unit: '个', byYear: { '2018': 5, '2019': 9, '2020': 7 }, yoy: { '2018': null, '2019': 0.8, '2020': -2 / 9 } };
-    expect(describeSeries({ ...s, year: 2020 })).toBe('2020年x7个，比上年下降22.2%。');
+    expect(describeSeries({ ...s, year: 2020 })).toBe('2020年x7个，比上年少2个。');
   });
 });
 
@@ -117,11 +135,6 @@ describe('describeStreak and small helpers', () => {
   it('writes the streak headline, or says there is none', () => {
     expect(describeStreak('双拥模范城', 8)).toBe('连续8年获评双拥模范城');
     expect(describeStreak('双拥模范城', 0)).toBe('暂无获评双拥模范城的记录');
-  });
-  it('writes a value with its unit and no space, and — for null', () => {
-    expect(formatInline(12345.6, '人次')).toBe('12,345.6人次');
-    expect(formatInline(96.5, '%')).toBe('96.5%');
-    expect(formatInline(null, '万元')).toBe('—');
   });
   it('describes a change in bulletin words', () => {
     expect(describeChange({ '2024': 10, '2025': 9.7 }, 2025, -0.03)).toBe('比上年下降3.0%');

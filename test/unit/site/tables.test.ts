@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, OTHER_LABEL, ROUNDING_NOTE } from '../../../src/lib/site/tables/index.ts';
+import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, roundingNote, OTHER_LABEL, ROUNDING_NOTE } from '../../../src/lib/site/tables/index.ts';
+import { METRICS, RATES } from '../../../src/lib/shared/metrics.ts';
+import { SLOT_COUNT } from '../../../src/lib/shared/palette.ts';
+import { chartPanels } from '../../../src/lib/site/chart-view.ts';
 import { tableToCsv } from '../../../src/lib/site/csv-export.ts';
 import type { SiteData } from '../../../src/lib/site/site-data.ts';
 import type { MetricSeries, Breakdown } from '../../../src/lib/shared/types.ts';
@@ -36,6 +39,10 @@ function fixture(): SiteData {
         'school.placed': metric('安排人数', '名', { '2024': 95, '2025': 117 }),
         'honors.count': empty('获得荣誉', '项'),
         'indicator:走访调研次数': metric('走访调研次数', '次', { '2024': 10, '2025': 12 }),
+        // The data step writes one metric per funding category (contract §3); the yoy table reads their yoy.
+        'funding.category:拥军设施建设': metric('经费投入（拥军设施建设）', '万元', { '2024': 300, '2025': 326.2 }),
+        'funding.category:民兵整组': metric('经费投入（民兵整组）', '万元', { '2024': 212.5, '2025': 200 }),
+        'funding.category:=HYPERLINK("http://evil","x")': metric('经费投入（=HYPERLINK("http://evil","x")）', '万元', { '2025': 50 }),
       },
       honors: { streak: { title: '双拥模范城', years: 0, through: null } },
     },
@@ -104,12 +111,49 @@ describe('buildTables', () => {
     expect(t.chart?.series[0]?.values).toEqual([512.5, 576.2]);
   });
 
-  it('funding-category lists every category by year with a 合计 row from funding.total and the rounding note', () => {
+  it('funding-category lists every category by year with a 合计 row from funding.total, and no rounding note when every amount is exact', () => {
     const t = getTable(tables, 'funding-category');
     expect(t.columns.map((c) => c.label)).toEqual(['类别', '2024年', '2025年']);
     expect(t.rows[2]).toEqual(['=HYPERLINK("http://evil","x")', null, 50]);
     expect(t.total).toEqual(['合计', 512.5, 576.2]);
+    expect(t.footnote).toBeUndefined();
+  });
+
+  it('funding-category notes the rounding when an amount has more decimals than shown', () => {
+    const d = fixture();
+    (d.details.breakdowns['funding.category']!.byYear['2025'] as Record<string, number>)['民兵整组'] = 200.125;
+    expect(getTable(buildTables(d, ctx), 'funding-category').footnote).toBe(ROUNDING_NOTE);
+  });
+
+  it('funding-category stacks a key without rows in a year as no segment, not a zero one', () => {
+    const t = getTable(tables, 'funding-category');
+    expect(t.chart?.series.map((s) => [s.name, s.values])).toEqual([
+      ['拥军设施建设', [300, 326.2]],
+      ['民兵整组', [212.5, 200]],
+      ['=HYPERLINK("http://evil","x")', [null, 50]],
+    ]);
+  });
+
+  it('funding-category-share labels each bar with its share as the table rounds it, and notes the rounded shares', () => {
+    const t = getTable(tables, 'funding-category-share');
+    expect(t.chart?.series[0]?.shares).toEqual([56.6, 34.7, 8.7]);
+    expect(t.chart?.fixed).toBe(true);
     expect(t.footnote).toBe(ROUNDING_NOTE);
+  });
+
+  it('funding-category-share lists 其他 last however large it is, in the grey of catch-all keys', () => {
+    const d = fixture();
+    d.details.breakdowns['funding.category'] = breakdown('经费投入（按类别）', '万元', ['民兵整组', '其他'], { '2025': { 其他: 400, 民兵整组: 176.2 } });
+    const t = getTable(buildTables(d, ctx), 'funding-category-share');
+    expect(t.rows.map((r) => r[0])).toEqual(['民兵整组', '其他']);
+    expect(t.chart?.series[0]?.pointColors).toEqual([2, 0]);
+  });
+
+  it('the category colours avoid the hue of the funding total charted on the same page, alike in both charts', () => {
+    const bars = getTable(tables, 'funding-category').chart?.series.map((s) => s.color);
+    expect(bars).toEqual([2, 3, 4]);
+    expect(getTable(tables, 'funding-category-share').chart?.series[0]?.pointColors).toEqual([2, 3, 4]);
+    expect(getTable(tables, 'funding-total').chart?.series[0]?.color).toBe(1);
   });
 
   it('funding-category-share sorts the latest year largest first with shares of the total', () => {
@@ -130,33 +174,64 @@ describe('buildTables', () => {
     expect(t.sentence).toBe('2025年3个类别中，1个比上年增长，1个下降，1个无上年数据可比。');
   });
 
-  it('militia-total says 上年为零 when last year was zero', () => {
+  it('militia-total says 上年为零 in the table and the difference of the small count in the sentence when last year was zero', () => {
     const t = getTable(tables, 'militia-total');
     expect(t.rows[1]).toEqual(['2025年', 12, '上年为零', 15, '无上年数据']);
     expect(t.rows[0]).toEqual(['2024年', 0, '无上年数据', null, null]);
-    expect(t.sentence).toBe('2025年查处案件12起，上年为零；抓获涉案人员15人（仅有本年度数据）。');
+    expect(t.sentence).toBe('2025年查处案件12起，比上年多12起；抓获涉案人员15人（仅有本年度数据）。');
   });
 
-  it('militia-month gives 0 for a month without cases in a past year', () => {
-    const t = getTable(tables, 'militia-month');
-    expect(t.rows.slice(0, 4)).toEqual([
-      ['1月', 5, 6],
-      ['2月', 0, 0],
-      ['3月', 7, 9],
-      ['4月', 0, 0],
+  it('militia-month shows a month without any record as 无记录 in the table and the sentence, and as a gap in the chart', () => {
+    const d = fixture();
+    d.details.breakdowns['militia.month.cases'] = breakdown('查处案件（按月）', '起', ['1', '3'], { '2025': Object.fromEntries([...Array(12).keys()].map((i) => [String(i + 1), i + 1]).filter(([m]) => m !== '2' && m !== '9')) });
+    d.details.breakdowns['militia.month.persons'] = breakdown('抓获涉案人员（按月）', '人', ['1', '3'], { '2025': Object.fromEntries([...Array(12).keys()].map((i) => [String(i + 1), 0]).filter(([m]) => m !== '2' && m !== '9')) });
+    const t = getTable(buildTables(d, ctx), 'militia-month');
+    expect(t.rows.slice(0, 3)).toEqual([
+      ['1月', 1, 0],
+      ['2月', '无记录', '无记录'],
+      ['3月', 3, 0],
     ]);
-    expect(t.rows).toHaveLength(12);
-    expect(t.sentence).toBe('2025年查处案件最多的月份是3月，为7起。');
+    expect(t.rows[8]).toEqual(['9月', '无记录', '无记录']);
+    expect(t.sentence).toBe('2025年查处案件最多的月份是12月，为12起。2月、9月无记录。');
+    expect(t.chart?.series[0]?.values).toEqual([1, null, 3, 4, 5, 6, 7, 8, null, 10, 11, 12]);
+    expect(t.chart?.series[1]?.values.slice(0, 3)).toEqual([0, null, 0]);
+    // The month the sentence names is always labelled on the axis.
+    expect(t.chart?.highlight).toBe(11);
   });
 
-  it('militia-month leaves months after the data date of the current year as —', () => {
+  it('militia-month leaves months after the data date of the current year as —, not 无记录', () => {
     const d = fixture();
     d.summary.generatedAt = '2025-03-31T16:30:00.000Z'; // 2025-04-01 00:30 in China
     const t = getTable(buildTables(d, ctx), 'militia-month');
-    expect(t.rows.slice(2, 5)).toEqual([
+    expect(t.rows.slice(1, 5)).toEqual([
+      ['2月', '无记录', '无记录'],
       ['3月', 7, 9],
-      ['4月', 0, 0],
+      ['4月', '无记录', '无记录'],
       ['5月', null, null],
+    ]);
+    expect(t.sentence).toBe('2025年查处案件最多的月份是3月，为7起。2月、4月无记录。');
+    expect(t.chart?.highlight).toBe(2);
+  });
+
+  it('militia-month draws no chart for a year without any monthly record', () => {
+    const t = getTable(tables, 'militia-month-2024');
+    expect(t.chart).toBeUndefined();
+    expect(t.rows[0]).toEqual(['1月', '无记录', '无记录']);
+  });
+
+  it('cases (起) and persons (人) are charted as two panels, each in its own unit and colour', () => {
+    for (const id of ['militia-total', 'militia-case-type', 'militia-month']) {
+      const chart = getTable(tables, id).chart;
+      expect(chart, id).toBeDefined();
+      const panels = chartPanels(chart!);
+      expect(panels.map((p) => [p.heading, p.unitLine, p.spec.series.map((s) => s.color)]), id).toEqual([
+        ['查处案件', '单位：起', [METRICS.militiaCases.color]],
+        ['抓获涉案人员', '单位：人', [METRICS.militiaPersons.color]],
+      ]);
+    }
+    // Requested and placed share one unit (名): one chart with a legend.
+    expect(chartPanels(getTable(tables, 'school-total').chart!).map((p) => [p.heading, p.unitLine, p.legend.map((l) => l.name)])).toEqual([
+      [null, '单位：名', ['申请人数', '安排人数']],
     ]);
   });
 
@@ -242,14 +317,83 @@ describe('rateAxis', () => {
   });
 });
 
+describe('series colours', () => {
+  it('gives every charted metric its own hue of the palette', () => {
+    // Every metric with a chart, and the placement rate; honours have no chart of their own (neutral).
+    const slots = [...Object.values(METRICS).filter((m) => m.id !== 'honors.count').map((m) => m.color), ...Object.values(RATES).map((r) => r.color)];
+    expect(new Set(slots).size).toBe(slots.length);
+    for (const s of slots) expect(s >= 1 && s <= SLOT_COUNT).toBe(true);
+    expect(METRICS.honorsCount.color).toBe(0);
+  });
+
+  it('every chart of the site colours a metric alike', () => {
+    const colours = new Map<string, Set<number>>();
+    for (const t of buildTables(fixture(), ctx)) {
+      for (const s of t.chart?.series ?? []) {
+        if (s.pointColors) continue;
+        const set = colours.get(s.name) ?? new Set<number>();
+        set.add(s.color);
+        colours.set(s.name, set);
+      }
+    }
+    for (const name of ['经费投入', '查处案件', '抓获涉案人员', '申请人数', '安排人数']) expect([...(colours.get(name) ?? [])], name).toHaveLength(1);
+  });
+
+  it('the stacked training kinds take neither the hue of sessions nor of participants', () => {
+    const d = fixture();
+    d.details.breakdowns['training.kind.sessions'] = breakdown('场次（按类别）', '场次', ['国防教育', '普法教育'], { '2025': { 国防教育: 3, 普法教育: 2 } });
+    const t = getTable(buildTables(d, ctx), 'training-kind-sessions');
+    expect(t.chart?.series.map((s) => s.color)).toEqual([1, 2]);
+    const d2 = fixture();
+    d2.details.breakdowns['training.kind.sessions'] = breakdown('场次（按类别）', '场次', ['a', 'b', 'c', 'd'], { '2025': { a: 4, b: 3, c: 2, d: 1 } });
+    expect(getTable(buildTables(d2, ctx), 'training-kind-sessions').chart?.series.map((s) => s.color)).toEqual([1, 2, 3, 6]);
+  });
+
+  it('whole-number counts carry no rounding note', () => {
+    const d = fixture();
+    d.details.breakdowns['training.kind.sessions'] = breakdown('场次（按类别）', '场次', ['国防教育'], { '2025': { 国防教育: 3 } });
+    expect(getTable(buildTables(d, ctx), 'training-kind-sessions').footnote).toBeUndefined();
+    expect(roundingNote([3, 4, null], 0)).toBeUndefined();
+    expect(roundingNote([56.56], 1)).toBe(ROUNDING_NOTE);
+  });
+
+  it('folds keys beyond the fifth, and 其他, into one grey series named 其余类别 with a note', () => {
+    const d = fixture();
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f', '其他'];
+    d.details.breakdowns['funding.category'] = breakdown('经费投入（按类别）', '万元', keys, { '2025': Object.fromEntries(keys.map((k, i) => [k, 70 - i * 10])) });
+    const t = getTable(buildTables(d, ctx), 'funding-category');
+    expect(t.chart?.series.map((s) => [s.name, s.color, s.values])).toEqual([
+      ['a', 2, [70]],
+      ['b', 3, [60]],
+      ['c', 4, [50]],
+      ['d', 5, [40]],
+      ['e', 6, [30]],
+      [OTHER_LABEL, 0, [30]],
+    ]);
+    expect(t.chart?.note).toBe('图中f、其他合并为“其余类别”，表中分列。');
+    expect(OTHER_LABEL).toBe('其余类别');
+  });
+
+  it('a lone 其他 keeps its own name in grey, with no note', () => {
+    const d = fixture();
+    d.details.breakdowns['funding.category'] = breakdown('经费投入（按类别）', '万元', ['a', '其他'], { '2025': { a: 5, 其他: 9 } });
+    const t = getTable(buildTables(d, ctx), 'funding-category');
+    expect(t.chart?.series.map((s) => [s.name, s.color])).toEqual([
+      ['a', 2],
+      ['其他', 0],
+    ]);
+    expect(t.chart?.note).toBeUndefined();
+  });
+});
+
 describe('colorSlots and changeCell', () => {
-  it('gives each of up to six keys its own colour', () => {
+  it('gives each of up to six keys its own colour, skipping reserved slots', () => {
     expect(colorSlots(['a', 'b', 'c'])).toEqual({ a: 1, b: 2, c: 3 });
+    expect(colorSlots(['a', 'b', 'c'], [1])).toEqual({ a: 2, b: 3, c: 4 });
   });
   it('folds keys beyond the fifth into the neutral colour when there are more than six', () => {
     const s = colorSlots(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     expect(Object.values(s)).toEqual([1, 2, 3, 4, 5, 0, 0]);
-    expect(OTHER_LABEL).toBe('其余类别');
   });
   it('changeCell rounds to one decimal and never gives -0', () => {
     expect(changeCell({ '2024': 100, '2025': 99.99 }, 2025, -0.0001)).toBe(0);

@@ -1,8 +1,8 @@
 /** One handler per dataset: cross-field rules, then per-row accumulation into metrics and breakdowns. */
 import type { DatasetId, Breakdown, HonorEntry, IndicatorEntry, MetricSeries } from '../../shared/types.ts';
 import { SCHOOL_STAGES, funding, militiaCases, trainingSessions, schoolPlacements, honors as honorsSchema, indicators as indicatorsSchema } from '../schema/index.ts';
-import { toNumber, type Decimal } from '../../shared/decimal.ts';
-import { dateMonth, dateYear } from '../read/values.ts';
+import { addDecimal, toNumber, type Decimal } from '../../shared/decimal.ts';
+import { MAX_EXACT_INTEGER, dateMonth, dateYear, trimCell } from '../read/values.ts';
 import { fieldLine } from '../read/csv.ts';
 import { columnIndex, type Binding, type HeaderPlan, type IssueLog, type Row } from '../validate.ts';
 
@@ -14,6 +14,48 @@ const H = columnIndex(honorsSchema);
 const I = columnIndex(indicatorsSchema);
 import { DecimalTally } from './tally.ts';
 import { breakdownOf, metricFromCounts, metricFromDecimals } from './series.ts';
+import { CountSubtotalWatch, SubtotalWatch, type SuspectTotal } from './subtotal.ts';
+import { BREAKDOWNS, METRICS, fundingCategoryMetric, indicatorMetricId, type BreakdownDef, type MetricDef } from '../../shared/metrics.ts';
+
+/**
+ * The most honors one page lists. The honors page shows every honor at once, without paging and without
+ * JavaScript; measured on the sample site it costs about 1.6 KB of HTML per honor (34 honors: 56 KB of <main>),
+ * so 2,000 honors are about 3.3 MB, the most a phone on a government network opens comfortably, and still ten
+ * times any district's record (dozens to a few hundred). Past it the run fails rather than publish a page nobody can open.
+ */
+export const HONORS_LIMIT = 2000;
+
+const MAX_BIG = BigInt(MAX_EXACT_INTEGER);
+
+/** Report rows that equal the sum of the other rows of their year (请核实, a warning each). */
+function reportSuspects(log: IssueLog, suspects: SuspectTotal[], b: Binding): void {
+  for (const x of suspects) log.plain('warning', 'subtotal_sum', x.line, x.column, { header: b.header, value: x.value, year: x.year });
+}
+
+/** A sum beyond 2^53 − 1: the row is refused at its cell (false when the sum stays exact). */
+function sumTooLarge(log: IssueLog, b: Binding, fields: string[], line: number, year: number): false {
+  log.value('sum_too_large', fieldLine(fields, line, b.index), b.index + 1, b.header, b.column.key, {
+    year,
+    limit: MAX_EXACT_INTEGER,
+    value: trimCell(fields[b.index] ?? ''),
+  });
+  return false;
+}
+
+/** A catalog metric from whole-number per-year values. */
+function countMetric(def: MetricDef, byYear: ReadonlyMap<number, number>): [string, MetricSeries] {
+  return [def.id, metricFromCounts(def.label, def.unit, byYear)];
+}
+
+/** A catalog breakdown from per-(year, key) values (see breakdownOf for the key order). */
+function catalogBreakdown(
+  def: BreakdownDef,
+  byYear: ReadonlyMap<number, ReadonlyMap<string, number>>,
+  rowCount: ReadonlyMap<string, number>,
+  order?: readonly string[],
+): [string, Breakdown] {
+  return [def.id, breakdownOf(def.label, def.unit, byYear, rowCount, order)];
+}
 
 export interface Contribution {
   metrics: [string, MetricSeries][];
@@ -27,7 +69,7 @@ export interface DatasetHandler {
   /** Apply cross-field rules and accumulate; false (with an error logged) rejects the row. */
   add(row: Row, line: number, fields: string[]): boolean;
   /** See a row that failed validation, for rules that refer to earlier rows in file order. */
-  observe?(row: Row, line: number): void;
+  observe?(row: Row, line: number, fields: string[]): void;
   finish(): Contribution;
 }
 
@@ -82,15 +124,24 @@ function yearTotals(k: KeyedCounts, i: number): Map<number, number> {
   return out;
 }
 
-function fundingHandler(): DatasetHandler {
+function fundingHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const t = new DecimalTally();
+  const amount = binding(plan, 'amount_wan');
+  const watch = new SubtotalWatch();
   return {
-    add(row) {
-      t.add(row[F.year] as number, row[F.category] as string, row[F.amount_wan] as Decimal);
+    add(row, line, fields) {
+      const year = row[F.year] as number;
+      const value = row[F.amount_wan] as Decimal;
+      const total = t.totals.get(year);
+      if (total !== undefined && addDecimal(total, value).m > MAX_BIG) return sumTooLarge(log, amount, fields, line, year);
+      t.add(year, row[F.category] as string, value);
+      watch.add(year, value, fields, line, amount.index);
       return true;
     },
     finish() {
-      const metrics: [string, MetricSeries][] = [['funding.total', metricFromDecimals('经费投入', '万元', t.totals)]];
+      reportSuspects(log, watch.finish(), amount);
+      const total = METRICS.fundingTotal;
+      const metrics: [string, MetricSeries][] = [[total.id, metricFromDecimals(total.label, total.unit, t.totals)]];
       const cats = new Map<string, Map<number, Decimal>>();
       for (const [y, m] of t.byYear) {
         for (const [c, v] of m) {
@@ -100,28 +151,37 @@ function fundingHandler(): DatasetHandler {
         }
       }
       const byYearNum = new Map([...t.byYear].map(([y, m]) => [y, new Map([...m].map(([k, v]) => [k, toNumber(v)]))]));
-      const breakdown = breakdownOf('经费投入（按类别）', '万元', byYearNum, t.rowCount);
-      for (const c of breakdown.keys) metrics.push([`funding.category:${c}`, metricFromDecimals(`经费投入（${c}）`, '万元', cats.get(c)!)]);
-      return { metrics, breakdowns: [['funding.category', breakdown]], years: [...t.totals.keys()] };
+      const [breakdownId, breakdown] = catalogBreakdown(BREAKDOWNS.fundingCategory, byYearNum, t.rowCount);
+      for (const c of breakdown.keys) {
+        const { id, label } = fundingCategoryMetric(c);
+        metrics.push([id, metricFromDecimals(label, breakdown.unit, cats.get(c)!)]);
+      }
+      return { metrics, breakdowns: [[breakdownId, breakdown]], years: [...t.totals.keys()] };
     },
   };
 }
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1));
 
-function militiaHandler(): DatasetHandler {
+function militiaHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const totals = new Map<number, number[]>();
   const bySub = new KeyedCounts(2);
   const byType = new KeyedCounts(2);
   const byMonth = new Map<number, Float64Array>();
+  const casesCol = binding(plan, 'cases');
+  const personsCol = binding(plan, 'persons');
+  const watch = new CountSubtotalWatch();
   return {
-    add(row) {
+    add(row, line, fields) {
       const d = row[M.date] as number;
       const y = dateYear(d);
       const cases = row[M.cases] as number;
       const persons = row[M.persons] as number;
       let t = totals.get(y);
       if (!t) totals.set(y, (t = [0, 0]));
+      if (t[0]! + cases > MAX_EXACT_INTEGER) return sumTooLarge(log, casesCol, fields, line, y);
+      if (t[1]! + persons > MAX_EXACT_INTEGER) return sumTooLarge(log, personsCol, fields, line, y);
+      watch.add(y, cases, fields, line, casesCol.index);
       t[0]! += cases;
       t[1]! += persons;
       bySub.add(y, row[M.subdistrict] as string, cases, persons);
@@ -134,6 +194,7 @@ function militiaHandler(): DatasetHandler {
       return true;
     },
     finish() {
+      reportSuspects(log, watch.finish(), casesCol);
       const month = (i: number) =>
         new Map(
           [...byMonth].map(([y, a]) => [y, new Map(MONTHS.map((k, m) => [k, a[i * 12 + m]!] as const).filter(([, v]) => v !== 0))] as const),
@@ -141,16 +202,16 @@ function militiaHandler(): DatasetHandler {
       const monthRows = new Map<string, number>();
       return {
         metrics: [
-          ['militia.cases', metricFromCounts('查处案件', '起', new Map([...totals].map(([y, v]) => [y, v[0]!])))],
-          ['militia.persons', metricFromCounts('抓获涉案人员', '人', new Map([...totals].map(([y, v]) => [y, v[1]!])))],
+          countMetric(METRICS.militiaCases, new Map([...totals].map(([y, v]) => [y, v[0]!]))),
+          countMetric(METRICS.militiaPersons, new Map([...totals].map(([y, v]) => [y, v[1]!]))),
         ],
         breakdowns: [
-          ['militia.subdistrict.cases', breakdownOf('查处案件（按办事处）', '起', bySub.measure(0), bySub.rows)],
-          ['militia.subdistrict.persons', breakdownOf('抓获涉案人员（按办事处）', '人', bySub.measure(1), bySub.rows)],
-          ['militia.case_type.cases', breakdownOf('查处案件（按案件类型）', '起', byType.measure(0), byType.rows)],
-          ['militia.case_type.persons', breakdownOf('抓获涉案人员（按案件类型）', '人', byType.measure(1), byType.rows)],
-          ['militia.month.cases', breakdownOf('查处案件（按月份）', '起', month(0), monthRows, MONTHS)],
-          ['militia.month.persons', breakdownOf('抓获涉案人员（按月份）', '人', month(1), monthRows, MONTHS)],
+          catalogBreakdown(BREAKDOWNS.militiaSubdistrictCases, bySub.measure(0), bySub.rows),
+          catalogBreakdown(BREAKDOWNS.militiaSubdistrictPersons, bySub.measure(1), bySub.rows),
+          catalogBreakdown(BREAKDOWNS.militiaCaseTypeCases, byType.measure(0), byType.rows),
+          catalogBreakdown(BREAKDOWNS.militiaCaseTypePersons, byType.measure(1), byType.rows),
+          catalogBreakdown(BREAKDOWNS.militiaMonthCases, month(0), monthRows, MONTHS),
+          catalogBreakdown(BREAKDOWNS.militiaMonthPersons, month(1), monthRows, MONTHS),
         ],
         years: [...totals.keys()],
       };
@@ -158,23 +219,37 @@ function militiaHandler(): DatasetHandler {
   };
 }
 
-function trainingHandler(): DatasetHandler {
+function trainingHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const byKind = new KeyedCounts(2);
+  const participants = binding(plan, 'participants');
+  const sessionsCol = plan.bindings.find((b) => b.column.key === 'sessions') ?? participants;
+  const sums = new Map<number, number[]>();
+  const watch = new CountSubtotalWatch();
   return {
-    add(row) {
+    add(row, line, fields) {
       const y = dateYear(row[T.date] as number);
-      byKind.add(y, row[T.kind] as string, (row[T.sessions] as number | null) ?? 1, row[T.participants] as number);
+      const sessions = (row[T.sessions] as number | null) ?? 1;
+      const people = row[T.participants] as number;
+      let s = sums.get(y);
+      if (!s) sums.set(y, (s = [0, 0]));
+      if (s[0]! + sessions > MAX_EXACT_INTEGER) return sumTooLarge(log, sessionsCol, fields, line, y);
+      if (s[1]! + people > MAX_EXACT_INTEGER) return sumTooLarge(log, participants, fields, line, y);
+      s[0]! += sessions;
+      s[1]! += people;
+      watch.add(y, people, fields, line, participants.index);
+      byKind.add(y, row[T.kind] as string, sessions, people);
       return true;
     },
     finish() {
+      reportSuspects(log, watch.finish(), participants);
       return {
         metrics: [
-          ['training.sessions', metricFromCounts('培训教育场次', '场次', yearTotals(byKind, 0))],
-          ['training.participants', metricFromCounts('培训教育参加人次', '人次', yearTotals(byKind, 1))],
+          countMetric(METRICS.trainingSessions, yearTotals(byKind, 0)),
+          countMetric(METRICS.trainingParticipants, yearTotals(byKind, 1)),
         ],
         breakdowns: [
-          ['training.kind.sessions', breakdownOf('培训教育场次（按类别）', '场次', byKind.measure(0), byKind.rows)],
-          ['training.kind.participants', breakdownOf('培训教育参加人次（按类别）', '人次', byKind.measure(1), byKind.rows)],
+          catalogBreakdown(BREAKDOWNS.trainingKindSessions, byKind.measure(0), byKind.rows),
+          catalogBreakdown(BREAKDOWNS.trainingKindParticipants, byKind.measure(1), byKind.rows),
         ],
         years: [...byKind.byYear.keys()],
       };
@@ -185,6 +260,9 @@ function trainingHandler(): DatasetHandler {
 function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
   const byStage = new KeyedCounts(2);
   const placed = binding(plan, 'placed');
+  const requested = binding(plan, 'requested');
+  const sums = new Map<number, number>();
+  const watch = new CountSubtotalWatch();
   return {
     add(row, line, fields) {
       const req = row[S.requested] as number;
@@ -196,18 +274,25 @@ function schoolHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
         });
         return false;
       }
-      byStage.add(row[S.year] as number, row[S.stage] as string, req, pl);
+      const year = row[S.year] as number;
+      // placed <= requested, so the requested sum bounds both.
+      const sum = (sums.get(year) ?? 0) + req;
+      if (sum > MAX_EXACT_INTEGER) return sumTooLarge(log, requested, fields, line, year);
+      sums.set(year, sum);
+      watch.add(year, req, fields, line, requested.index);
+      byStage.add(year, row[S.stage] as string, req, pl);
       return true;
     },
     finish() {
+      reportSuspects(log, watch.finish(), requested);
       return {
         metrics: [
-          ['school.requested', metricFromCounts('驻军子女入学申请人数', '名', yearTotals(byStage, 0))],
-          ['school.placed', metricFromCounts('驻军子女入学安排人数', '名', yearTotals(byStage, 1))],
+          countMetric(METRICS.schoolRequested, yearTotals(byStage, 0)),
+          countMetric(METRICS.schoolPlaced, yearTotals(byStage, 1)),
         ],
         breakdowns: [
-          ['school.stage.requested', breakdownOf('申请人数（按学段）', '名', byStage.measure(0), byStage.rows, SCHOOL_STAGES)],
-          ['school.stage.placed', breakdownOf('安排人数（按学段）', '名', byStage.measure(1), byStage.rows, SCHOOL_STAGES)],
+          catalogBreakdown(BREAKDOWNS.schoolStageRequested, byStage.measure(0), byStage.rows, SCHOOL_STAGES),
+          catalogBreakdown(BREAKDOWNS.schoolStagePlaced, byStage.measure(1), byStage.rows, SCHOOL_STAGES),
         ],
         years: [...byStage.byYear.keys()],
       };
@@ -225,12 +310,18 @@ function hashId(s: string): string {
   return h.toString(36).padStart(7, '0');
 }
 
-function honorsHandler(): DatasetHandler {
+function honorsHandler(log: IssueLog): DatasetHandler {
   const list: HonorEntry[] = [];
   const counts = new Map<number, number>();
   const ids = new Set<string>();
+  let over = 0;
+  let firstOver = 0;
   return {
-    add(row) {
+    add(row, line) {
+      if (list.length >= HONORS_LIMIT) {
+        if (over++ === 0) firstOver = line;
+        return false;
+      }
       const year = row[H.year] as number;
       const title = row[H.title] as string;
       const recipient = row[H.recipient] as string;
@@ -251,8 +342,9 @@ function honorsHandler(): DatasetHandler {
       return true;
     },
     finish() {
+      if (over > 0) log.plain('error', 'honors_limit', firstOver, 1, { limit: HONORS_LIMIT.toLocaleString('en-US'), n: over.toLocaleString('en-US') });
       const honors = list.slice().sort((a, b) => b.year - a.year);
-      return { metrics: [['honors.count', metricFromCounts('获得荣誉', '项', counts)]], breakdowns: [], years: [...counts.keys()], honors };
+      return { metrics: [countMetric(METRICS.honorsCount, counts)], breakdowns: [], years: [...counts.keys()], honors };
     },
   };
 }
@@ -284,8 +376,19 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
     }
     return ind;
   }
+  /** A value written with % needs the unit %: checked on every row whose value and unit were read, valid or not. */
+  function percentUnitOk(row: Row, line: number, fields: string[]): boolean {
+    const unit = row[I.unit] as string | null;
+    if (row.percent !== true || unit === null || isPercentUnit(unit)) return true;
+    log.value('percent_unit', fieldLine(fields, line, unitCol.index), unitCol.index + 1, unitCol.header, 'unit', {
+      number: fields[valueCol.index]!.trim(),
+      value: unit,
+    });
+    return false;
+  }
   return {
-    observe(row, line) {
+    observe(row, line, fields) {
+      percentUnitOk(row, line, fields);
       const name = row[I.indicator] as string | null;
       if (name === null) return;
       const ind = entry(name, row, line);
@@ -298,11 +401,7 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
       const unit = row[I.unit] as string;
       const unitLine = fieldLine(fields, line, unitCol.index);
       const ind = entry(name, row, line);
-      let ok = true;
-      if (row.percent === true && !isPercentUnit(unit)) {
-        log.value('percent_unit', unitLine, unitCol.index + 1, unitCol.header, 'unit', { number: fields[valueCol.index]!.trim(), value: unit });
-        ok = false;
-      }
+      let ok = percentUnitOk(row, line, fields);
       if (ind.unit !== null && ind.line !== line && !sameUnit(ind.unit, unit)) {
         log.value('unit_mismatch', unitLine, unitCol.index + 1, unitCol.header, 'unit', { indicator: name, line: ind.line, expected: ind.unit, value: unit });
         ok = false;
@@ -326,7 +425,7 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
       for (const [name, ind] of inds) {
         if (ind.values.size === 0) continue;
         const unit = isPercentUnit(ind.unit!) ? '%' : ind.unit!;
-        const metric = `indicator:${name}`;
+        const metric = indicatorMetricId(name);
         metrics.push([metric, metricFromDecimals(name, unit, ind.values)]);
         indicators.push({ metric, section: ind.section!, indicator: name, unit });
         for (const y of ind.values.keys()) years.add(y);
@@ -340,15 +439,15 @@ function indicatorsHandler(plan: HeaderPlan, log: IssueLog): DatasetHandler {
 export function createHandler(id: DatasetId, plan: HeaderPlan, log: IssueLog): DatasetHandler {
   switch (id) {
     case 'funding':
-      return fundingHandler();
+      return fundingHandler(plan, log);
     case 'militia_cases':
-      return militiaHandler();
+      return militiaHandler(plan, log);
     case 'training_sessions':
-      return trainingHandler();
+      return trainingHandler(plan, log);
     case 'school_placements':
       return schoolHandler(plan, log);
     case 'honors':
-      return honorsHandler();
+      return honorsHandler(log);
     case 'indicators':
       return indicatorsHandler(plan, log);
   }

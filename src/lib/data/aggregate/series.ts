@@ -22,9 +22,12 @@ export function metricFromCounts(label: string, unit: string, byYear: ReadonlyMa
   return metricFromDecimals(label, unit, new Map([...byYear].map(([y, v]) => [y, fromInteger(v)] as const)));
 }
 
+/** Keys that are not a real category: listed last, in this order, whatever their size. */
+const LAST_KEYS = ['其他', '未分类'];
+
 /**
  * A breakdown from per-(year, key) values. Keys follow `order` where given (学段, months),
- * otherwise the largest total over all years first, ties by name.
+ * otherwise the largest total over all years first, ties by name; 其他 and 未分类 always last.
  */
 export function breakdownOf(
   label: string,
@@ -35,9 +38,10 @@ export function breakdownOf(
 ): Breakdown {
   const totals = new Map<string, number>();
   for (const m of byYear.values()) for (const [k, v] of m) totals.set(k, (totals.get(k) ?? 0) + v);
-  const keys = order
+  const ranked = order
     ? order.filter((k) => totals.has(k)).concat(sort([...totals.keys()].filter((k) => !order.includes(k))))
     : sort([...totals.keys()], (a, b) => totals.get(b)! - totals.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const keys = [...ranked.filter((k) => !LAST_KEYS.includes(k)), ...LAST_KEYS.filter((k) => ranked.includes(k))];
   const out: Breakdown = { label, unit, keys, byYear: {}, rowCount: {} };
   for (const y of sort([...byYear.keys()])) {
     const m = byYear.get(y)!;

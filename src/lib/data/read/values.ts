@@ -1,6 +1,7 @@
 /** Readers from one CSV cell's text to a typed value, per the contract's value types (§1 "Value types"). */
 import type { Decimal } from '../../shared/decimal.ts';
 import type { ValueCode } from '../messages.ts';
+import { chinaTime } from '../../shared/china-time.ts';
 
 /** Why a cell could not be read: a catalog code (messages.ts) and its parameters. */
 export class ValueError {
@@ -36,8 +37,9 @@ export interface BuildDay {
 
 /** The calendar day of `now` in UTC+8 (contract: "the build day is today in China Standard Time"). */
 export function buildDayOf(now: Date): BuildDay {
-  const t = new Date(now.getTime() + 8 * 3600_000);
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+  const t = chinaTime(now);
+  if (t === null) throw new Error(`invalid build time: ${String(now)}`);
+  return { year: t.year, month: t.month, day: t.day };
 }
 
 function isSpace(c: number): boolean {
@@ -56,15 +58,19 @@ export function trimCell(s: string): string {
   return s.slice(a, b);
 }
 
-const FULLWIDTH = /[\uFF10-\uFF19\uFF0C\uFF0E\uFF05\uFF0D\uFF0B]/g;
-/** Full-width digits, comma, point, percent, minus and plus to ASCII. */
+const FULLWIDTH = /[\uFF10-\uFF19\uFF0C\uFF0E\uFF05\uFF0D\uFF0B\uFF1A]/g;
+/** Full-width digits, comma, point, percent, minus, plus and colon to ASCII. */
 export function toHalfWidth(s: string): string {
   return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 const EXCEL_ERROR = /^#(?:VALUE!|N\/A|DIV\/0!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 const DIGITS = /^[0-9]+$/;
-const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+/** Digits, optionally grouped by three with commas (the first group not starting with 0), and a fraction. */
+const NUMBER = /^([1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/** The largest integer a published number holds exactly (2^53 − 1), named in messages. */
+export const MAX_EXACT_INTEGER = Number.MAX_SAFE_INTEGER;
 
 /** Read a 4-digit year (ASCII or full-width, optional trailing 年), 1949 to the build year. */
 export function readYear(raw: string, today: BuildDay): number | ValueError {
@@ -84,8 +90,11 @@ export function readYear(raw: string, today: BuildDay): number | ValueError {
   return y;
 }
 
-const DATE_ISO = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?$/;
-const DATE_CN = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?$/;
+// A date, then optionally spaces and anything time-like: the time is checked on its own (contract 1.1).
+const DATE_ISO = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?:[ \t\u3000\u00a0]+(\S.*))?$/;
+const DATE_CN = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:[ \t\u3000\u00a0]+(\S.*))?$/;
+/** A time of day after a full date: H:MM or H:MM:SS, hours 0–23, minutes and seconds 0–59. */
+const TIME = /^([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(y: number, m: number): number {
@@ -145,6 +154,10 @@ export function readDate(raw: string, today: BuildDay): DateValue | ValueError {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = m[3] === undefined ? 0 : Number(m[3]);
+  if (m[4] !== undefined) {
+    if (m[3] === undefined) return new ValueError('date_time_month');
+    if (!TIME.test(toHalfWidth(m[4]))) return new ValueError('date_time');
+  }
   if (y < 1949 || y > 2100) return new ValueError('year_range');
   if (mo < 1 || mo > 12 || (m[3] !== undefined && (d < 1 || d > daysInMonth(y, mo)))) {
     return new ValueError('date_impossible');
@@ -162,6 +175,7 @@ export function readDate(raw: string, today: BuildDay): DateValue | ValueError {
 function numberError(s: string, integer: boolean): ValueError {
   if (EXCEL_ERROR.test(s)) return new ValueError('excel_error');
   if (/^[-−]\s*[\d.,]+$/.test(s)) return new ValueError(integer ? 'integer_negative' : 'decimal_negative');
+  if (/^0[\d]*,[\d,]*(?:\.\d+)?$/.test(s)) return new ValueError('thousands_leading_zero');
   if (/^[\d,]+(?:\.\d+)?$/.test(s) && s.includes(',')) return new ValueError('thousands');
   if (integer && /^\d+\.\d+$/.test(s)) return new ValueError('integer_fraction');
   return new ValueError(integer ? 'integer_format' : 'decimal_format');
@@ -177,7 +191,7 @@ export function readInteger(raw: string): number | ValueError {
   if (!m) return numberError(s, true);
   if (m[2] !== undefined && !/^0+$/.test(m[2])) return new ValueError('integer_fraction');
   const n = Number(m[1]!.replace(/,/g, ''));
-  return Number.isSafeInteger(n) ? n : new ValueError('too_large');
+  return Number.isSafeInteger(n) ? n : new ValueError('integer_too_large', { limit: MAX_EXACT_INTEGER });
 }
 
 /** Read a non-negative decimal exactly; with `percent`, a trailing % is allowed and reported in `sawPercent`. */

@@ -5,7 +5,7 @@ import { trainingSessions } from './training-sessions.ts';
 import { schoolPlacements } from './school-placements.ts';
 import { honors } from './honors.ts';
 import { indicators } from './indicators.ts';
-import type { DatasetSchema, RowOf, PublicRowOf } from './types.ts';
+import type { DatasetSchema } from './types.ts';
 
 export type { DatasetSchema, ColumnSchema, ValueType, RowOf, PublicRowOf } from './types.ts';
 export { SCHOOL_STAGES } from './school-placements.ts';
@@ -14,14 +14,6 @@ export { funding, militiaCases, trainingSessions, schoolPlacements, honors, indi
 
 /** All datasets in the order they are read and documented. */
 export const DATASETS = [funding, militiaCases, trainingSessions, schoolPlacements, honors, indicators] as const satisfies readonly DatasetSchema[];
-
-export type FundingRow = RowOf<typeof funding>;
-export type MilitiaRow = RowOf<typeof militiaCases>;
-export type TrainingRow = RowOf<typeof trainingSessions>;
-export type SchoolRow = RowOf<typeof schoolPlacements>;
-export type HonorRow = RowOf<typeof honors>;
-export type IndicatorRow = RowOf<typeof indicators>;
-export type PublicHonorRow = PublicRowOf<typeof honors>;
 
 /** Column keys marked internal, per dataset: read and validated, never published. */
 export function internalKeys(schema: DatasetSchema): string[] {

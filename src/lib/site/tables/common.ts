@@ -3,13 +3,15 @@ import type { SiteData } from '../site-data.ts';
 import type { Breakdown, MetricSeries } from '../../shared/types.ts';
 import type { Cell } from './types.ts';
 import { seriesYears } from '../sentence.ts';
+import { CATCH_ALL_KEYS, keySlots } from '../../shared/palette.ts';
 
 export const ROUNDING_NOTE = '部分数据因四舍五入，分项合计与总计略有出入。';
 export const OTHER_LABEL = '其余类别';
 /** The key the data step gives rows without a case type. */
 export const UNCLASSIFIED = '未分类';
 /** At most this many colours in one chart (DESIGN.md). */
-export const MAX_SERIES = 6;
+const MAX_SERIES = 6;
+
 
 const EMPTY_METRIC: MetricSeries = { label: '', unit: '', byYear: {}, yoy: {} };
 const EMPTY_BREAKDOWN: Breakdown = { label: '', unit: '', keys: [], byYear: {}, rowCount: {} };
@@ -45,29 +47,25 @@ export function changeCell(byYear: Record<string, number>, year: number, yoy: nu
   return roundTo(yoy * 100, 1);
 }
 
-/** A yoy computed from two values as in the contract: null when the previous value is missing or zero. */
-export function yoyOf(current: number | undefined, previous: number | undefined): number | null {
-  if (current === undefined || previous === undefined || previous === 0) return null;
-  return (current - previous) / previous;
+/**
+ * Palette slots for a breakdown's keys in its fixed order, skipping the slots of the metrics on the same page
+ * (`reserved`): see palette.keySlots (其他/未分类 grey; beyond six colours the rest fold into grey).
+ */
+export function colorSlots(keys: readonly string[], reserved: readonly number[] = []): Record<string, number> {
+  return keySlots(keys, reserved, MAX_SERIES);
 }
 
-/** Placed ÷ requested; zero or missing requested gives null. */
-export function rateOf(placed: number | undefined, requested: number | undefined): number | null {
-  if (placed === undefined || requested === undefined || requested === 0) return null;
-  return placed / requested;
+/** Keys in ranking order with 其他 and 未分类 moved last (in that order). */
+export function catchAllLast(keys: readonly string[]): string[] {
+  return [...keys.filter((k) => !CATCH_ALL_KEYS.includes(k)), ...CATCH_ALL_KEYS.filter((k) => keys.includes(k))];
 }
 
 /**
- * Palette slots for a breakdown's keys, in its display order: with ≤ 6 keys each gets 1–6; with more,
- * the first 5 get 1–5 and the rest share 0 ("other"). Keyed on the breakdown, so a category keeps its colour on every page.
+ * ROUNDING_NOTE when a shown value is rounded (it has more decimals than the `frac` shown, so shown parts may not
+ * add up to the shown total); none for whole-number counts and exact values.
  */
-export function colorSlots(keys: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  const fold = keys.length > MAX_SERIES;
-  keys.forEach((k, i) => {
-    out[k] = fold ? (i < MAX_SERIES - 1 ? i + 1 : 0) : i + 1;
-  });
-  return out;
+export function roundingNote(values: readonly (number | null | undefined)[], frac: number): string | undefined {
+  return values.some((v) => typeof v === 'number' && Number.isFinite(v) && roundTo(v, frac) !== v) ? ROUNDING_NOTE : undefined;
 }
 
 /**
@@ -92,11 +90,6 @@ export function sharedKeyOrder(breakdowns: readonly Breakdown[]): string[] {
 /** Unit text for two measures: the same unit once, different ones joined by "、". */
 export function unitPair(a: string, b: string): string {
   return a === b ? a : [a, b].filter(Boolean).join('、');
-}
-
-/** Decimals a table shows for a unit: 万元 2, % 1, anything else 0. */
-export function fracFor(unit: string): number {
-  return unit === '万元' ? 2 : unit === '%' ? 1 : 0;
 }
 
 /** "查处案件（按街道）" → "查处案件": breakdown labels name the measure first. */

@@ -12,10 +12,13 @@ import { trainingTables } from './training.ts';
 import { schoolTables } from './school.ts';
 import { honorsTables } from './honors.ts';
 import { indicatorTables } from './indicators.ts';
+import { metricOf } from './common.ts';
+import { seriesYears } from '../sentence.ts';
+import { pageMetrics, type PageId } from '../../shared/metrics.ts';
 
 export type { Cell, ColumnKind, TableColumn, ChartSeries, ChartSpec, TableSpec, TableContext } from './types.ts';
-export { ROUNDING_NOTE, OTHER_LABEL, UNCLASSIFIED, MAX_SERIES, metricOf, detailBreakdown, lastYearOf, roundTo, changeCell, yoyOf, rateOf, colorSlots, sharedKeyOrder } from './common.ts';
-export { cstYearMonth, militiaYearTables, militiaYears } from './militia.ts';
+export { ROUNDING_NOTE, OTHER_LABEL, metricOf, roundTo, changeCell, colorSlots, sharedKeyOrder, roundingNote } from './common.ts';
+export { militiaYears } from './militia.ts';
 export { rateAxis } from './school.ts';
 
 /** Every registered table, in page order; ids are stable (they name the CSV downloads). */
@@ -36,4 +39,10 @@ export function getTable(tables: readonly TableSpec[], id: string): TableSpec {
   const t = tables.find((x) => x.id === id);
   if (!t) throw new Error(`未登记的表格：${id}`);
   return t;
+}
+
+/** The years in which any fixed metric shown on `page` has data, ascending (the span a page's lede names). */
+export function pageYears(data: SiteData, page: PageId): number[] {
+  const years = new Set(pageMetrics(page).flatMap((m) => seriesYears(metricOf(data, m.id).byYear)));
+  return [...years].sort((a, b) => a - b);
 }

@@ -2,16 +2,21 @@
 import type { SiteData } from '../site-data.ts';
 import type { Cell, TableContext, TableSpec } from './types.ts';
 import { describeRate, seriesYears } from '../sentence.ts';
-import { metricOf, rateOf, roundTo } from './common.ts';
+import { BREAKDOWNS, METRICS, RATES } from '../../shared/metrics.ts';
+import { rateOf } from '../../shared/rate.ts';
+import { metricOf, roundTo } from './common.ts';
+
+const RATE = RATES.schoolPlacement;
 import { breakdownPairForYear, yearlyPairTable } from './builders.ts';
 
 function schoolTotal(data: SiteData, ctx: TableContext): TableSpec {
-  return yearlyPairTable(data, ctx, 'school-total', 'school.requested', 'school.placed', '申请人数', '安排人数', '历年驻军子女入学申请与安排人数');
+  return yearlyPairTable(data, ctx, METRICS.schoolRequested, METRICS.schoolPlaced, '历年驻军子女入学申请与安排人数');
 }
 
 function schoolRate(data: SiteData, ctx: TableContext): TableSpec {
-  const req = metricOf(data, 'school.requested', '申请人数');
-  const placed = metricOf(data, 'school.placed', '安排人数');
+  const req = metricOf(data, METRICS[RATE.whole].id, METRICS[RATE.whole].label);
+  const placed = metricOf(data, METRICS[RATE.part].id, METRICS[RATE.part].label);
+  const frac = RATE.decimals;
   const years = seriesYears(req.byYear);
   const rates = new Map(years.map((y) => [y, rateOf(placed.byYear[String(y)], req.byYear[String(y)])]));
   const last = years[years.length - 1];
@@ -20,33 +25,34 @@ function schoolRate(data: SiteData, ctx: TableContext): TableSpec {
     const p = rates.has(y - 1) ? (rates.get(y - 1) ?? null) : null;
     if (r === null) return null;
     if (p === null) return '无上年数据';
-    return roundTo((r - p) * 100, 1);
+    return roundTo((r - p) * 100, frac);
   };
   return {
-    id: 'school-rate',
-    title: '历年驻军子女入学安排率',
+    id: RATE.anchor,
+    title: `历年${RATE.label}`,
     unit: '%',
     source: ctx.source,
     columns: [
       { label: '年度', kind: 'text' },
-      { label: '安排率（%）', kind: 'percent', frac: 1 },
+      { label: '安排率（%）', kind: 'percent', frac },
       { label: '比上年增减（百分点）', kind: 'points' },
     ],
     rows: years.map((y) => {
       const r = rates.get(y) ?? null;
-      return [`${y}年`, r === null ? null : roundTo(r * 100, 1), pointsCell(y)];
+      return [`${y}年`, r === null ? null : roundTo(r * 100, frac), pointsCell(y)];
     }),
     sentence:
       last === undefined
         ? '暂无安排率数据。'
-        : describeRate('驻军子女入学安排率', last, rates.get(last) ?? null, rates.has(last - 1) ? (rates.get(last - 1) ?? null) : null),
+        : describeRate(RATE.label, last, rates.get(last) ?? null, rates.has(last - 1) ? (rates.get(last - 1) ?? null) : null, frac),
     chart: years.length
       ? {
           type: 'line',
           labels: years.map((y) => `${y}年`),
-          series: [{ name: '安排率', color: 3, values: years.map((y) => { const r = rates.get(y) ?? null; return r === null ? null : roundTo(r * 100, 1); }) }],
+          series: [{ name: '安排率', color: RATE.color, values: years.map((y) => { const r = rates.get(y) ?? null; return r === null ? null : roundTo(r * 100, frac); }) }],
           axisTitle: '%',
-          frac: 1,
+          frac,
+          fixed: true,
           max: 100,
           ...rateAxis([...rates.values()]),
         }
@@ -69,26 +75,24 @@ function schoolStage(data: SiteData, ctx: TableContext): TableSpec {
   const t = breakdownPairForYear(
     data,
     ctx,
-    'school-stage',
-    'school.stage.requested',
-    'school.stage.placed',
-    'school.requested',
-    'school.placed',
-    '学段',
+    BREAKDOWNS.schoolStageRequested.anchor,
+    BREAKDOWNS.schoolStageRequested,
+    BREAKDOWNS.schoolStagePlaced,
     (y) => (y === null ? '各学段申请与安排人数' : `${y}年各学段申请与安排人数`),
     false,
   );
   // Stages keep their school order, and each row gets its placement rate.
-  t.columns.push({ label: '安排率（%）', kind: 'percent', frac: 1 });
+  t.columns.push({ label: '安排率（%）', kind: 'percent', frac: RATE.decimals });
   t.rows = t.rows.map((r) => [...r, pct(r[2], r[1])]);
   if (t.total) t.total = [...t.total, pct(t.total[2] ?? null, t.total[1] ?? null)];
   if (t.chart) t.chart.horizontal = false;
   return t;
 }
 
+/** A stage's placement rate in %, from its table cells; a text or missing cell gives null. */
 function pct(placed: Cell | undefined, requested: Cell | undefined): Cell {
-  if (typeof placed !== 'number' || typeof requested !== 'number' || requested === 0) return null;
-  return roundTo((placed / requested) * 100, 1);
+  const r = rateOf(typeof placed === 'number' ? placed : null, typeof requested === 'number' ? requested : null);
+  return r === null ? null : roundTo(r * 100, RATE.decimals);
 }
 
 /** The school tables in page order. */

@@ -21,11 +21,16 @@ export interface TableColumn {
 
 export interface ChartSeries {
   name: string;
-  /** Palette slot 1–6; 0 is the neutral "other" colour. */
+  /** Palette slot (src/lib/shared/palette.ts): 1–8 a hue, 0 the neutral grey of 其他/未分类/其余类别. */
   color: number;
+  /** null = no record (a gap in a line, no bar), never drawn as zero. */
   values: (number | null)[];
   /** Per-bar palette slots, when each bar is a category with its own colour. */
   pointColors?: number[];
+  /** The series' unit when it differs from the chart's `axisTitle`: the figure then draws one chart per unit. */
+  unit?: string;
+  /** Each value's share of the whole in % (×100, rounded as in the table), written beside the value on the bar. */
+  shares?: (number | null)[];
 }
 
 export interface ChartSpec {
@@ -35,10 +40,14 @@ export interface ChartSpec {
   stacked?: boolean;
   labels: string[];
   series: ChartSeries[];
-  /** The value axis title (the unit). */
+  /** The unit of the value axis, written above it as 单位：… (never as a rotated axis title). */
   axisTitle: string;
-  /** Decimals in tooltips. */
+  /** Decimals of values in labels and tooltips. */
   frac: number;
+  /** Always show `frac` decimals, as the table does (万元: 270.30). */
+  fixed?: boolean;
+  /** Index of the category the sentence names (e.g. the peak month): its tick is always labelled. */
+  highlight?: number;
   /** Upper bound of the value axis, e.g. 100 for a percentage. */
   max?: number;
   /** Lower bound of the value axis when a line of rates does not start at zero (the note then says so). */

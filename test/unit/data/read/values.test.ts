@@ -36,6 +36,20 @@ describe('readDate', () => {
     ['2024年03月', 20240300],
     ['2024/3/5 9:30', 20240305],
     ['2024-03-05 09:30:00', 20240305],
+    ['2024-03-05 0:00', 20240305],
+    ['2024-03-05 23:59:59', 20240305],
+    ['2024年3月5日 9:30', 20240305],
+    ['2024/3/5 ９：３０', 20240305],
+    ['2024/3/5 25:00', 'date_time'],
+    ['2024-03-05 09:60', 'date_time'],
+    ['2024-03-05 24:00', 'date_time'],
+    ['2024-03-05 09:30:60', 'date_time'],
+    ['2024-03-05 9:3', 'date_time'],
+    ['2024-03-05 09:30:00.000', 'date_time'],
+    ['2024-03-05 上午9:30', 'date_time'],
+    ['2024-03 09:30', 'date_time_month'],
+    ['2024年3月 9:30', 'date_time_month'],
+    ['2024-03-05T09:30', 'date_format'],
     ['２０２４－０３－０５', 20240305],
     ['2024-02-29', 20240229],
     ['2023-02-29', 'date_impossible'],
@@ -79,9 +93,20 @@ describe('readInteger', () => {
     ['1e3', 'integer_format'],
     ['1.5', 'integer_fraction'],
     ['#VALUE!', 'excel_error'],
-    ['9999999999999999', 'too_large'],
+    ['0,123', 'thousands_leading_zero'],
+    ['00,123', 'thousands_leading_zero'],
+    ['0,123.5', 'thousands_leading_zero'],
+    ['0123', 123],
+    ['9007199254740991', 9007199254740991],
+    ['9,007,199,254,740,991', 9007199254740991],
+    ['9007199254740992', 'integer_too_large'],
+    ['9999999999999999', 'integer_too_large'],
   ])('reads %j as %j', (raw, expected) => {
     expect(code(readInteger(raw))).toBe(expected);
+  });
+
+  it('names the limit when an integer is too large to hold exactly', () => {
+    expect(readInteger('9007199254740992')).toEqual(new ValueError('integer_too_large', { limit: 9007199254740991 }));
   });
 });
 
@@ -98,6 +123,8 @@ describe('readDecimal', () => {
     ['12', '12e-0'],
     ['-1', 'decimal_negative'],
     ['1.2.3', 'decimal_format'],
+    ['0,123', 'thousands_leading_zero'],
+    ['０，１２３', 'thousands_leading_zero'],
     ['96.5%', 'decimal_format'],
   ])('reads %j as %j', (raw, expected) => {
     expect(dec(raw)).toBe(expected);
