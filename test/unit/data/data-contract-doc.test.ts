@@ -57,7 +57,7 @@ describe('docs/data-contract.md', () => {
     for (const t of tables()) {
       const schema = DATASETS.find((s) => s.file === t.file)!;
       expect(t.rows.map((r) => r.key), t.file).toEqual(schema.columns.map((c) => c.key));
-      for (const c of schema.columns) {
+      for (const c of schema.columns as readonly ColumnSchema[]) {
         const row = t.rows.find((r) => r.key === c.key)!;
         const where = `${t.file} ${c.key}`;
         expect(row.aliases, where).toEqual([...c.aliases]);
