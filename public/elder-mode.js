@@ -16,7 +16,17 @@
   }
   if (on) root.classList.add('elder');
 
+  /* Phones: the navigation is one sideways-scrolling row; bring the current page's link into view. */
+  function showCurrentNav() {
+    var list = document.querySelector('.site-nav ul');
+    var current = list && list.querySelector('[aria-current="page"]');
+    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+    var item = current.parentNode;
+    list.scrollLeft = Math.max(0, item.offsetLeft - list.offsetLeft - (list.clientWidth - item.offsetWidth) / 2);
+  }
+
   function setup() {
+    showCurrentNav();
     var buttons = document.querySelectorAll('[data-elder-toggle]');
     for (var i = 0; i < buttons.length; i++) {
       var b = buttons[i];
@@ -32,6 +42,7 @@
         }
         var all = document.querySelectorAll('[data-elder-toggle]');
         for (var j = 0; j < all.length; j++) all[j].setAttribute('aria-pressed', next ? 'true' : 'false');
+        showCurrentNav();
         window.dispatchEvent(new CustomEvent('elder-mode-change', { detail: { on: next } }));
       });
     }
@@ -50,4 +61,6 @@
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setup);
   else setup();
+  /* The stylesheets that make the row scroll may arrive after DOMContentLoaded: try again once all is loaded. */
+  window.addEventListener('load', showCurrentNav);
 })();

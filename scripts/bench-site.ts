@@ -1,8 +1,10 @@
 /**
- * npm run bench:site [-- --runs N] [--no-lighthouse]
+ * npm run bench:site [-- --runs N] [--no-lighthouse] [--large]
  * Page weight and speed of the published dist/: per page HTML, CSS and JS bytes (raw and gzip) and
  * request count; then Lighthouse 12.2.3 (mobile, default config) in Debian Chromium on the home page,
  * a chart page and the honors page, served with gzip as a real host would. Budgets beside each figure.
+ * --large also builds the large data set (40 years, 3,000 honours, 1M militia rows) into .cache/large-dist and
+ * reports its build time and page weights beside the sample's (scripts/bench-site/large.ts).
  * A report, not a test: always exits 0 (1 only when there is no dist/ to measure, 2 on bad usage).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { listPages, pageWeight, total } from './bench-site/page-weight.ts';
 import type { Asset, PageWeight } from './bench-site/page-weight.ts';
 import { BLANK_PATH, serveDist } from '../src/lib/publish/serve-dist.ts';
 import { runLighthouse } from './bench-site/lighthouse.ts';
+import { reportLarge } from './bench-site/large.ts';
 import { readArgs } from '../src/lib/cli/args.ts';
 import { EXIT, usageError } from '../src/lib/cli/errors.ts';
 import { main } from '../src/lib/cli/main.ts';
@@ -37,21 +40,21 @@ const LIGHTHOUSE_PAGES = ['/', '/funding/', '/honors/'];
 /** The honors page's search script: its module and everything it loads on demand. */
 const HONORS_SEARCH = /(^|\/)honors\.astro_astro_type_script_/;
 
-const USAGE = '用法：npm run bench:site -- [--runs 次数] [--no-lighthouse]';
+const USAGE = '用法：npm run bench:site -- [--runs 次数] [--no-lighthouse] [--large]';
 /** The options, read by the commands' own reader (bad usage: exit 2 with the reason and this usage line). */
-function readOptions(argv: readonly string[]): { lighthouseOn: boolean; runs: number } {
-  const a = readArgs(argv, { runs: 'value', 'no-lighthouse': 'flag' }, USAGE);
+function readOptions(argv: readonly string[]): { lighthouseOn: boolean; runs: number; large: boolean } {
+  const a = readArgs(argv, { runs: 'value', 'no-lighthouse': 'flag', large: 'flag' }, USAGE);
   const runs = a.runs === undefined ? 3 : Number(a.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 9) throw usageError('--runs 应为 1–9 的整数', USAGE);
-  return { lighthouseOn: a['no-lighthouse'] !== true, runs };
+  return { lighthouseOn: a['no-lighthouse'] !== true, runs, large: a.large === true };
 }
-let options: { lighthouseOn: boolean; runs: number } = { lighthouseOn: true, runs: 3 };
+let options: { lighthouseOn: boolean; runs: number; large: boolean } = { lighthouseOn: true, runs: 3, large: false };
 const usageStatus = await main(async (argv) => {
   options = readOptions(argv);
   return EXIT.ok;
 }, process.argv.slice(2));
 if (usageStatus !== EXIT.ok || process.argv.includes('--help') || process.argv.includes('-h')) process.exit(usageStatus);
-const { lighthouseOn } = options;
+const { lighthouseOn, large } = options;
 /** Lighthouse runs per page; the median by Performance is reported. */
 const runs = options.runs;
 
@@ -132,6 +135,11 @@ console.log(
     ? `示例数据构建用时（build-report.txt）：${timing[0]}（预算：合计 ≤ 10 s，数据校验 < 1 s）`
     : '示例数据构建用时：build-report.txt 中没有记录（npm run build 结束时在终端打印“用时：…”一行）。',
 );
+
+if (large) {
+  console.log('');
+  await reportLarge(ROOT, DIST, base, width);
+}
 
 if (!lighthouseOn) process.exit(0);
 

@@ -582,3 +582,215 @@ describe('honors search', () => {
     60_000,
   );
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 12: phones, 适老化, print, public /about/ and the workbook.
+
+/** Whether `word` is split over two lines anywhere in the elements matching `selector` (false when it is absent). */
+function splitWords(page: Page, selector: string, words: string[]): Promise<string[]> {
+  return page.evaluate(
+    ({ selector, words }) => {
+      const out: string[] = [];
+      for (const el of Array.from(document.querySelectorAll(selector))) {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+        const text = nodes.map((n) => n.data).join('');
+        for (const word of words) {
+          for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            // Map the word's characters back to text nodes and collect each character's line (its top).
+            const tops = new Set<number>();
+            for (let k = at; k < at + word.length; k++) {
+              let off = k;
+              const node = nodes.find((n) => (off < n.data.length ? true : ((off -= n.data.length), false)));
+              if (!node) continue;
+              const r = document.createRange();
+              r.setStart(node, off);
+              r.setEnd(node, off + 1);
+              const rect = r.getBoundingClientRect();
+              if (rect.width > 0) tops.add(Math.round(rect.top));
+            }
+            if (tops.size > 1) out.push(`${word} in «${text.trim().slice(0, 40)}»`);
+          }
+        }
+      }
+      return out;
+    },
+    { selector, words },
+  );
+}
+
+describe('phones and 适老化 (issue 12)', () => {
+  test.each([false, true])(
+    'at 360 px (适老化 %s) the navigation is one row, row labels and chart titles never break inside a word, and nothing scrolls sideways',
+    async (elder) => {
+      await withContext({ viewport: { width: 360, height: 780 } }, async (ctx) => {
+        if (elder) await ctx.addInitScript(() => window.localStorage.setItem('elder-mode', '1'));
+        const failures: string[] = [];
+        for (const path of ['/', '/funding/', '/militia/', '/indicators/', '/honors/', '/about/']) {
+          const { page, problems } = await newPage(ctx, server.origin);
+          await page.goto(server.url(path));
+          await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+          const rows = await page.locator('.site-nav li').evaluateAll((lis) => new Set(lis.map((li) => Math.round(li.getBoundingClientRect().top))).size);
+          if (rows !== 1) failures.push(`${path}: navigation on ${rows} rows`);
+          const current = await page.locator('.site-nav [aria-current="page"]').evaluateAll((as) =>
+            as.map((a) => {
+              const r = a.getBoundingClientRect();
+              return r.left >= 0 && r.right <= window.innerWidth;
+            }),
+          );
+          if (current.includes(false)) failures.push(`${path}: the current page's link is scrolled out of view`);
+          const multiLine = await page.locator('table.data-table th[scope="row"]').evaluateAll((ths) =>
+            ths
+              .filter((th) => {
+                const r = document.createRange();
+                r.selectNodeContents(th);
+                return new Set(Array.from(r.getClientRects()).filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1;
+              })
+              .map((th) => (th.textContent ?? '').trim()),
+          );
+          if (multiLine.length > 0) failures.push(`${path}: row labels broken over lines: ${multiLine.join('、')}`);
+          for (const w of await splitWords(page, 'h1, h2, h3, .kpi-card__label', ['抓获涉案人员', '双拥模范城', '查处案件', '比上年增减', '办事处', '安排人数'])) failures.push(`${path}: ${w}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (overflow > 1) failures.push(`${path}: page scrolls sideways by ${overflow} px`);
+          failures.push(...problems.map((p) => `${path}: ${p}`));
+          await page.close();
+        }
+        expect(failures, failures.join('\n')).toEqual([]);
+      });
+    },
+    90_000,
+  );
+
+  test('a table wider than a phone keeps its label column in place and says it scrolls', async () => {
+    await withContext({ viewport: { width: 360, height: 780 } }, async (ctx) => {
+      const { page, problems } = await newPage(ctx, server.origin);
+      await page.goto(server.url('/indicators/'));
+      const wrap = page.locator('.table-wrap').first();
+      const state = await wrap.evaluate((w) => ({ scrolls: w.scrollWidth > w.clientWidth, hint: getComputedStyle(w.querySelector('caption')!, '::before').content }));
+      expect(state.scrolls).toBe(true);
+      expect(state.hint).toContain('左右滑动查看更多列');
+      const before = await wrap.evaluate((w) => w.querySelector('th[scope="row"]')!.getBoundingClientRect().left);
+      await wrap.evaluate((w) => (w.scrollLeft = 200));
+      const after = await wrap.evaluate((w) => ({ label: w.querySelector('th[scope="row"]')!.getBoundingClientRect().left, cell: w.querySelector('td')!.getBoundingClientRect().left }));
+      expect(after.label).toBe(before);
+      expect(after.cell).toBeLessThan(before + 1);
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+  }, 60_000);
+
+  test('the 适老化 toggle shows its state in its label and aria-pressed, and key figures grow as much as body text', async () => {
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const { page, problems } = await newPage(ctx, server.origin);
+      await page.goto(server.url('/'));
+      const toggle = page.getByRole('button', { name: '适老化' });
+      const sizes = () =>
+        page.evaluate(() => ({
+          body: parseFloat(getComputedStyle(document.body).fontSize),
+          figure: parseFloat(getComputedStyle(document.querySelector('.kpi-card__figure')!).fontSize),
+        }));
+      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+      await expect(toggle.innerText()).resolves.toBe('适老化：关');
+      const off = await sizes();
+      await toggle.click();
+      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect(toggle.innerText()).resolves.toBe('适老化：开');
+      const on = await sizes();
+      expect([off.body, on.body]).toEqual([16, 20]);
+      expect(on.figure / off.figure).toBeCloseTo(on.body / off.body, 5);
+      // The choice is remembered on the next page, label included.
+      await page.goto(server.url('/funding/'));
+      await expect(page.getByRole('button', { name: '适老化' }).innerText()).resolves.toBe('适老化：开');
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+  }, 60_000);
+});
+
+describe('print (issue 12)', () => {
+  /** Pages in a PDF: Chromium writes one "/Type /Page" object per page. */
+  const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+  test('the home page prints on one A4 page, without buttons, in the light palette whatever the screen theme', async () => {
+    const colours: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await withContext({ viewport: { width: 1280, height: 900 }, colorScheme }, async (ctx) => {
+        const page = await ctx.newPage();
+        await page.goto(server.url('/'));
+        await page.emulateMedia({ media: 'print', colorScheme });
+        colours.push(await page.locator('.kpi-card__spark').first().evaluate((s) => getComputedStyle(s).color));
+        await expect(page.locator('.button-link:visible, button:visible').count()).resolves.toBe(0);
+        expect(pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }))).toBe(1);
+      });
+    }
+    expect(colours[1]).toBe(colours[0]);
+  }, 60_000);
+
+  test('the honors page prints each honor once and no in-page link lists', async () => {
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const page = await ctx.newPage();
+      await page.goto(server.url('/honors/'));
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('[data-honor]:visible').count()).toBe(await page.locator('[data-honor]').count());
+      // Every visible list item that names an honor (its title and recipient) is that honor's own entry: no second list.
+      const repeats = await page.evaluate(() => {
+        const visible = (e: Element) => (e as HTMLElement).checkVisibility({ visibilityProperty: true });
+        const leaves = Array.from(document.querySelectorAll('main li')).filter((li) => visible(li) && li.querySelector('li') === null);
+        const honors = Array.from(document.querySelectorAll<HTMLElement>('[data-honor]')).map((h) => ({
+          title: h.querySelector('a')?.textContent ?? '',
+          who: h.querySelector('b')?.textContent ?? '',
+        }));
+        const out: string[] = [];
+        for (const h of honors) {
+          const same = honors.filter((x) => x.title === h.title && x.who === h.who).length;
+          const shown = leaves.filter((li) => (li.textContent ?? '').includes(h.title) && (li.textContent ?? '').includes(h.who)).length;
+          if (shown !== same) out.push(`${h.title} ${h.who}: printed ${shown} times, ${same} honors`);
+        }
+        return { out, honors: honors.length, leaves: leaves.length };
+      });
+      expect(repeats.out).toEqual([]);
+      expect(repeats.leaves).toBe(repeats.honors);
+      await expect(page.locator('.toc:visible, .honor-search:visible').count()).resolves.toBe(0);
+    });
+  }, 60_000);
+});
+
+describe('public /about/ and downloads (issue 12)', () => {
+  test('the about page names no internal column, header spelling or config file, states the data period, and lists each CSV once after the workbook', async () => {
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const { page, problems } = await newPage(ctx, server.origin);
+      await page.goto(server.url('/about/'));
+      const text = await page.locator('main').innerText();
+      const { DATASETS } = await import('../../src/lib/data/schema/index.ts');
+      const internal = DATASETS.flatMap((d) => d.columns.filter((c) => 'internal' in c && c.internal).map((c) => c.label as string));
+      expect(internal.length).toBeGreaterThan(0);
+      for (const word of [...internal, '可用表头', '内部字段', 'config.json', '表头']) expect(text, word).not.toContain(word);
+      expect(text).toContain(`数据覆盖${summary.years[0]}—${summary.years.at(-1)}年`);
+      const links = await page.locator('main a[href*="/downloads/"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links[0]).toBe('/downloads/tables.xlsx');
+      const csv = links.filter((l) => l.endsWith('.csv'));
+      expect(new Set(csv).size).toBe(csv.length);
+      for (const y of summary.years) expect(csv.filter((l) => l.endsWith(`-${y}.csv`))).toHaveLength(3);
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+  }, 60_000);
+
+  test('the workbook opens with exceljs: a contents sheet and one sheet per listed CSV, numbers stored as numbers', async () => {
+    const res = await fetch(server.url('/downloads/tables.xlsx'));
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const about = await (await fetch(server.url('/about/'))).text();
+    const listed = new Set([...about.matchAll(/href="[^"]*\/downloads\/([^"]+)\.csv"/g)].map((m) => m[1]));
+    expect(wb.worksheets[0]!.name).toBe('目录');
+    expect(wb.worksheets.length).toBe(listed.size + 1);
+    const funding = wb.worksheets.find((w) => w.name === '历年经费投入')!;
+    const last = summary.latestYear!;
+    const row = funding.getRows(1, funding.rowCount)!.find((r) => r.getCell(1).value === `${last}年`)!;
+    expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    expect(row.getCell(2).value).toBe(summary.metrics['funding.total']!.byYear[String(last)]);
+    expect(row.getCell(2).numFmt).toBe('#,##0.00');
+  }, 60_000);
+});

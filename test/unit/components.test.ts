@@ -155,3 +155,35 @@ describe('YearSwitcher', () => {
     expect(html).toMatch(/href="\/year\/2024\/" aria-current="page"/);
   });
 });
+
+describe('YearSwitcher with many years', () => {
+  const years = Array.from({ length: 40 }, (_, i) => 1986 + i);
+
+  it('shows the latest 8 years as buttons and the 32 earlier ones in a closed 更早年度 disclosure, one row per decade', async () => {
+    const html = await container.renderToString(YearSwitcher, { props: { years, current: 2025 } });
+    const [visible, folded] = html.split('<details');
+    expect(visible!.match(/href="\/year\/\d{4}\/"/g)).toHaveLength(8);
+    expect(folded!.match(/href="\/year\/\d{4}\/"/g)).toHaveLength(32);
+    expect(html).toMatch(/<details class="year-switcher__more"[^>]*><summary[^>]*>更早年度（1986—2017年）<\/summary>/);
+    expect(html).not.toMatch(/<details[^>]* open/);
+    expect(html.match(/\d{4}年代/g)).toEqual(['2010年代', '2000年代', '1990年代', '1980年代']);
+  });
+
+  it('opens the disclosure when the current year is an earlier one, and marks it', async () => {
+    const html = await container.renderToString(YearSwitcher, { props: { years, current: 1995 } });
+    expect(html).toMatch(/<details class="year-switcher__more"[^>]* open/);
+    expect(html).toMatch(/href="\/year\/1995\/" aria-current="page"/);
+  });
+});
+
+describe('Phrases in headings', () => {
+  it('puts <wbr> only between phrases of a chart title and escapes hostile text', async () => {
+    const html = await container.renderToString(ChartFigure, { props: { table: table({ title: '2025年各街道查处案件与抓获涉案人员' }) } });
+    expect(html).toMatch(/>2025年<wbr>各街道查处案件<wbr>与抓获涉案人员<\/h2>/);
+    const hostile = await container.renderToString(KpiCard, {
+      props: { label: '<b>经费</b>投入', value: 1, unit: '万元', change: { direction: 'none', text: '无上年数据' }, sentence: '' },
+    });
+    expect(hostile).toContain('&lt;b&gt;经费&lt;/b&gt;投入');
+    expect(hostile).not.toContain('<b>');
+  });
+});

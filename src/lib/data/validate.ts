@@ -28,6 +28,13 @@ class Kept {
     return true;
   }
 
+  /** Whether a problem at (line, column) would be kept, without counting it. */
+  keeps(line: number, column: number): boolean {
+    if (this.list.length < ISSUE_LIMIT) return true;
+    const worst = this.list[this.last]!;
+    return line < worst.line || (line === worst.line && column < worst.column);
+  }
+
   push(issue: Issue): void {
     this.list.push(issue);
     if (this.last === -1 || this.list.length === 1) this.last = this.latest();
@@ -70,6 +77,14 @@ export class IssueLog {
   value(code: ValueCode, line: number, column: number, header: string, key: string, params: Record<string, string | number>): void {
     const k = this.errors;
     if (k.admit(line, column)) k.push({ severity: 'error', code, file: this.file, line, column, message: valueMessage(code, header, key, params) });
+  }
+
+  /** True (and the problem counted) when a problem at this place would not be listed: the caller then builds nothing. */
+  countOnly(severity: Issue['severity'], line: number, column: number): boolean {
+    const k = this.kept(severity);
+    if (k.keeps(line, column)) return false;
+    k.count++;
+    return true;
   }
 
   get errorCount(): number {
@@ -273,9 +288,12 @@ export function compileRowReader(schema: DatasetSchema, plan: HeaderPlan, today:
 
   function fail(fields: string[], line: number, k: number, e: ValueError, raw: string): void {
     const b = bound[k]!;
+    const at = fieldLine(fields, line, b.index);
+    // Past the listed hundred, a bad cell is only counted: a million bad rows build no messages.
+    if (log.countOnly('error', at, b.index + 1)) return;
     // 合计 in a year, date or number column: say it is a total row, not just "not a number".
     if (kinds[k] !== Kind.Text && isSubtotalKey(trimCell(raw))) e = new ValueError('subtotal_key');
-    log.value(e.code, fieldLine(fields, line, b.index), b.index + 1, b.header, b.column.key, { value: shown(raw), ...e.params });
+    log.value(e.code, at, b.index + 1, b.header, b.column.key, { value: shown(raw), ...e.params });
   }
 
   return {

@@ -67,6 +67,8 @@ function publishedPreviousDir(p: PublishPaths): string {
 export interface DataStepResult {
   ok: boolean;
   issues: Issue[];
+  /** True totals, when the data step listed fewer problems than it found (at most 100 per file are listed). */
+  counts?: { errors: number; warnings: number };
   summary: Summary;
   details: Details;
 }
@@ -121,7 +123,7 @@ export async function pipelineDataStep(dataDir: string, outDir: string, displayD
   const { writeOutputs } = await import('../data/write-json.ts');
   const result = await runPipeline({ dataDir, displayDir });
   if (result.ok) await writeOutputs(outDir, result);
-  return { ok: result.ok, issues: result.issues, summary: result.summary, details: result.details };
+  return { ok: result.ok, issues: result.issues, counts: result.counts, summary: result.summary, details: result.details };
 }
 
 /** Tail of a long text, for build errors. */
@@ -382,7 +384,7 @@ export async function publish(p: PublishPaths, deps: PublishDeps, opts: PublishO
     if (!data.ok || hasErrors(data.issues)) {
       const issues = sortIssues([...data.issues]);
       for (const i of issues) log(formatIssue(i));
-      const n = issues.filter((i) => i.severity === 'error').length;
+      const n = data.counts?.errors ?? issues.filter((i) => i.severity === 'error').length;
       log('');
       log(`发现 ${n} 个错误，请按上面的 文件:行:列 逐一修改后重新运行 npm run build（可先用 npm run check 检查）。`);
       log(`构建已停止。${unchanged}`);

@@ -7,6 +7,7 @@
  * deuteranopia or tritanopia as well as normal vision, and every colour has at least 3:1 contrast against the page
  * background and card surface (WCAG 2.1 non-text contrast), 适老化 backgrounds included: test/unit/shared/palette.test.ts.
  */
+import { CATCH_ALL_KEYS } from './catch-all.ts';
 
 export interface SlotColor {
   /** On the light background (also print and the PNG export, which are always light). */
@@ -34,8 +35,6 @@ export const NEUTRAL_SLOT = 0;
 /** Highest colour slot (slots 1…SLOT_COUNT are hues). */
 export const SLOT_COUNT = PALETTE.length - 1;
 
-/** Breakdown keys that are not a real category: always neutral grey and always listed last. */
-export const CATCH_ALL_KEYS: readonly string[] = ['其他', '未分类'];
 
 export type Theme = 'light' | 'dark';
 

@@ -241,11 +241,11 @@ describe('bounded whatever the input (issue 10 item 7)', () => {
     ]);
   });
 
-  it('refuses honors past 2,000 rows with a clear error at the first row beyond', async () => {
-    const rows = Array.from({ length: 2003 }, (_, i) => `2024,先进个人${i},示例市,单位${i},市级,\n`).join('');
+  it('refuses honors past 5,000 rows with a clear error at the first row beyond', async () => {
+    const rows = Array.from({ length: 5003 }, (_, i) => `2024,先进个人${i},示例市,单位${i},市级,\n`).join('');
     const r = await run(folder({ 'honors.csv': HONORS + rows }));
     expect(r.lines).toEqual([
-      'data/honors.csv:2002:1: 错误: 荣誉超过 2,000 条上限，从此行起的 3 行未计入：荣誉页面不分页、一次列出全部荣誉，超过这个数量在手机上难以打开；请只保留需要公开的荣誉',
+      'data/honors.csv:5002:1: 错误: 荣誉超过 5,000 条上限，从此行起的 3 行未计入：荣誉页面不分页、一次列出全部荣誉，超过这个数量在手机上难以打开；请只保留需要公开的荣誉',
     ]);
   });
 });

@@ -134,6 +134,16 @@ describe('publish', () => {
     expect(readdirSync(join(dir, '.cache')).filter((n) => n.startsWith('staging-'))).toEqual([]);
   });
 
+  it('counts every error the data step found, not only the 100 per file it listed', async () => {
+    const listed = async (): Promise<DataStepResult> => {
+      const r = await dataStep(1, '2026-01-02T00:00:00.000Z', [BAD])('', '', '');
+      return { ...r, counts: { errors: 250, warnings: 3 } };
+    };
+    const r = await publish(paths, deps(listed));
+    expect(r.exitCode).toBe(1);
+    expect(logs).toContain('发现 250 个错误，请按上面的 文件:行:列 逐一修改后重新运行 npm run build（可先用 npm run check 检查）。');
+  });
+
   it('leaves dist untouched when the site build fails', async () => {
     await publish(paths, deps(dataStep(512.5, '2026-01-01T00:00:00.000Z')));
     const before = snapshot(join(dir, 'dist'));

@@ -1,3 +1,4 @@
+import { formatCell } from '../../../src/lib/site/table-cells.ts';
 import { describe, it, expect } from 'vitest';
 import { buildTables, getTable, colorSlots, changeCell, rateAxis, sharedKeyOrder, roundingNote, OTHER_LABEL, ROUNDING_NOTE } from '../../../src/lib/site/tables/index.ts';
 import { METRICS, RATES } from '../../../src/lib/shared/metrics.ts';
@@ -284,6 +285,24 @@ describe('buildTables', () => {
     expect(t.title).toBe('双拥工作');
     expect(t.rows).toEqual([['走访调研次数', '次', 10, 12, 20]]);
     expect(t.sentence).toBe('2025年双拥工作1个指标中，1个比上年增长。');
+  });
+
+  it('indicators in % change in 百分点 in a column of their own, beside the % change of the others', () => {
+    const data = fixture();
+    data.summary.metrics['indicator:优抚资金发放率'] = metric('优抚资金发放率', '%', { '2024': 96.2, '2025': 97.5 });
+    data.summary.metrics['indicator:法律咨询人数'] = metric('法律咨询人数', '人', { '2025': 40 });
+    data.details.indicators.push(
+      { metric: 'indicator:优抚资金发放率', section: '双拥工作', indicator: '优抚资金发放率', unit: '%' },
+      { metric: 'indicator:法律咨询人数', section: '双拥工作', indicator: '法律咨询人数', unit: '人' },
+    );
+    const t = getTable(buildTables(data, ctx), 'indicators-1');
+    expect(t.columns.map((c) => c.label)).toEqual(['指标', '单位', '2024年', '2025年', '2025年比上年增减（%）', '2025年比上年增减（百分点）']);
+    expect(t.rows).toEqual([
+      ['走访调研次数', '次', 10, 12, 20, null],
+      ['优抚资金发放率', '%', 96.2, 97.5, null, 1.3],
+      ['法律咨询人数', '人', null, 40, '无上年数据', null],
+    ]);
+    expect(t.columns.slice(4).map((c, i) => formatCell(t.rows[1]![4 + i] ?? null, c))).toEqual(['—', '提高 1.3 个百分点']);
   });
 
   it('the CSV of a table neutralises a hostile category name', () => {

@@ -3,6 +3,7 @@ import { sort } from 'd3-array';
 import { fromInteger, toNumber, type Decimal } from '../../shared/decimal.ts';
 import { yoy } from '../../shared/yoy.ts';
 import type { Breakdown, MetricSeries } from '../../shared/types.ts';
+import { catchAllLast } from '../../shared/catch-all.ts';
 
 /** A metric from exact per-year values: byYear as numbers, yoy from the exact values. */
 export function metricFromDecimals(label: string, unit: string, byYear: ReadonlyMap<number, Decimal>): MetricSeries {
@@ -22,9 +23,6 @@ export function metricFromCounts(label: string, unit: string, byYear: ReadonlyMa
   return metricFromDecimals(label, unit, new Map([...byYear].map(([y, v]) => [y, fromInteger(v)] as const)));
 }
 
-/** Keys that are not a real category: listed last, in this order, whatever their size. */
-const LAST_KEYS = ['其他', '未分类'];
-
 /**
  * A breakdown from per-(year, key) values. Keys follow `order` where given (学段, months),
  * otherwise the largest total over all years first, ties by name; 其他 and 未分类 always last.
@@ -41,7 +39,7 @@ export function breakdownOf(
   const ranked = order
     ? order.filter((k) => totals.has(k)).concat(sort([...totals.keys()].filter((k) => !order.includes(k))))
     : sort([...totals.keys()], (a, b) => totals.get(b)! - totals.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-  const keys = [...ranked.filter((k) => !LAST_KEYS.includes(k)), ...LAST_KEYS.filter((k) => ranked.includes(k))];
+  const keys = catchAllLast(ranked);
   const out: Breakdown = { label, unit, keys, byYear: {}, rowCount: {} };
   for (const y of sort([...byYear.keys()])) {
     const m = byYear.get(y)!;

@@ -3,12 +3,11 @@ import type { SiteData } from '../site-data.ts';
 import type { Breakdown, MetricSeries } from '../../shared/types.ts';
 import type { Cell } from './types.ts';
 import { seriesYears } from '../sentence.ts';
-import { CATCH_ALL_KEYS, keySlots } from '../../shared/palette.ts';
+import { keySlots } from '../../shared/palette.ts';
+export { catchAllLast } from '../../shared/catch-all.ts';
 
 export const ROUNDING_NOTE = '部分数据因四舍五入，分项合计与总计略有出入。';
 export const OTHER_LABEL = '其余类别';
-/** The key the data step gives rows without a case type. */
-export const UNCLASSIFIED = '未分类';
 /** At most this many colours in one chart (DESIGN.md). */
 const MAX_SERIES = 6;
 
@@ -55,10 +54,6 @@ export function colorSlots(keys: readonly string[], reserved: readonly number[] 
   return keySlots(keys, reserved, MAX_SERIES);
 }
 
-/** Keys in ranking order with 其他 and 未分类 moved last (in that order). */
-export function catchAllLast(keys: readonly string[]): string[] {
-  return [...keys.filter((k) => !CATCH_ALL_KEYS.includes(k)), ...CATCH_ALL_KEYS.filter((k) => keys.includes(k))];
-}
 
 /**
  * ROUNDING_NOTE when a shown value is rounded (it has more decimals than the `frac` shown, so shown parts may not

@@ -2,9 +2,25 @@
 import type { SiteData } from '../site-data.ts';
 import type { Cell, TableContext, TableSpec } from './types.ts';
 import { describeChangeCounts, seriesYears } from '../sentence.ts';
-import { changeCell, metricOf } from './common.ts';
+import { changeCell, metricOf, roundTo } from './common.ts';
 
-/** One table per indicators section, in file order: 指标 | 单位 | each year | 比上年增减（%）. */
+/** Indicators in % change in 百分点 (a difference of rates), never as a percentage of a percentage. */
+function isRateUnit(unit: string): boolean {
+  return unit === '%';
+}
+
+/** The change in 百分点 of a % indicator in `year`: a number, or why there is none. */
+function pointsCell(byYear: Record<string, number>, year: number): Cell {
+  const prev = byYear[String(year - 1)];
+  const cur = byYear[String(year)];
+  if (cur === undefined) return null;
+  return prev === undefined ? '无上年数据' : roundTo(cur - prev, 1);
+}
+
+/**
+ * One table per indicators section, in file order: 指标 | 单位 | each year | 比上年增减（%） for counts and
+ * amounts, and 比上年增减（百分点） for indicators in %, each column present only when the section has such rows.
+ */
 export function indicatorTables(data: SiteData, ctx: TableContext): TableSpec[] {
   const sections: string[] = [];
   for (const e of data.details.indicators) if (!sections.includes(e.section)) sections.push(e.section);
@@ -13,6 +29,8 @@ export function indicatorTables(data: SiteData, ctx: TableContext): TableSpec[] 
     const years = [...new Set(entries.flatMap((e) => seriesYears(metricOf(data, e.metric).byYear)))].sort((a, b) => a - b);
     const last = years[years.length - 1];
     const units = [...new Set(entries.map((e) => e.unit))];
+    const hasAmounts = entries.some((e) => !isRateUnit(e.unit));
+    const hasRates = entries.some((e) => isRateUnit(e.unit));
     return {
       id: `indicators-${i + 1}`,
       title: section,
@@ -22,12 +40,16 @@ export function indicatorTables(data: SiteData, ctx: TableContext): TableSpec[] 
         { label: '指标', kind: 'text' as const },
         { label: '单位', kind: 'text' as const },
         ...years.map((y) => ({ label: `${y}年`, kind: 'number' as const, frac: 2 })),
-        { label: `${last ?? ''}年比上年增减（%）`, kind: 'change' as const },
+        ...(hasAmounts ? [{ label: `${last ?? ''}年比上年增减（%）`, kind: 'change' as const }] : []),
+        ...(hasRates ? [{ label: `${last ?? ''}年比上年增减（百分点）`, kind: 'points' as const }] : []),
       ],
       rows: entries.map((e) => {
         const m = metricOf(data, e.metric, e.indicator);
-        const change: Cell = last === undefined || m.byYear[String(last)] === undefined ? null : changeCell(m.byYear, last, m.yoy[String(last)]);
-        return [e.indicator, e.unit, ...years.map((y) => m.byYear[String(y)] ?? null), change];
+        const rate = isRateUnit(e.unit);
+        const change: Cell = rate || last === undefined || m.byYear[String(last)] === undefined ? null : changeCell(m.byYear, last, m.yoy[String(last)]);
+        const points: Cell = rate && last !== undefined ? pointsCell(m.byYear, last) : null;
+        const changes = [...(hasAmounts ? [change] : []), ...(hasRates ? [points] : [])];
+        return [e.indicator, e.unit, ...years.map((y) => m.byYear[String(y)] ?? null), ...changes];
       }),
       sentence: describeIndicatorSection(data, section, entries.map((e) => e.metric), last),
     };
