@@ -17,8 +17,9 @@ export default getViteConfig({
         extends: true,
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 }, pool: 'threads', isolate: false },
       },
-      // Whole-site builds, the dev server and Chromium: one file at a time after the unit tests,
-      // because Astro builds in one checkout share its .astro/ folder and would trip over each other.
+      // Whole-site builds, the dev server and Chromium: one file at a time after the unit tests. Two at once was
+      // slower on 2 cores (3m26 against 2m54, measured): Chromium and the builds compete for the same CPUs. Astro also
+      // runs under a lock (test/e2e/harness.ts): builds and the dev server of one checkout share its .astro/ folder.
       {
         extends: true,
         test: {

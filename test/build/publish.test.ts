@@ -5,7 +5,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive } from '../../src/lib/publish/proc.ts';
-import { SAMPLE_DATA, ROOT, publishArgs, publishSample, runBuild, type PublishedSample } from '../e2e/harness.ts';
+import { SAMPLE_DATA, ROOT, publishArgs, publishSample, runBuild, withBuildLock, type PublishedSample } from '../e2e/harness.ts';
 
 // Real builds: the sample data published once per run (shared with the browser tests, test/e2e/harness.ts), then
 // builds of a copy of data/ onto the same folders (one stopped by bad data, one by the shrink guard, both before
@@ -90,23 +90,26 @@ describe('npm run build', () => {
     // honors.csv removed and confirmed: without the stop this build would publish a site without honors.
     const honors = join(dir, 'data', 'honors.csv');
     renameSync(honors, join(dir, 'honors.csv.bak'));
-    const npm = spawn('npm', ['run', 'build', '--', ...folders(), '--allow-removal'], { cwd: ROOT, env: { ...process.env, TZ: 'Asia/Shanghai' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    npm.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    npm.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    const until = async (test: () => boolean, what: string, ms: number): Promise<void> => {
-      const end = Date.now() + ms;
-      while (!test() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-      if (!test()) throw new Error(`timed out waiting for ${what}\n${out}`);
-    };
-    await until(() => out.includes('站点构建……'), 'the site build to start', 60_000);
-    renameSync(join(dir, 'honors.csv.bak'), honors);
-    expect(out).toContain('已按 --allow-removal 确认，这次发布会删除：\n');
-    const holder = JSON.parse(readFileSync(join(sample.cacheDir, 'build.lock'), 'utf8')) as { pid: number };
-    npm.kill('SIGTERM');
-    await until(() => !isAlive(holder.pid), 'the build process to end', 60_000);
-    expect(out).toContain(`启动本次构建的 npm（进程 ${npm.pid}）已经退出，构建已停止。已发布的网站未改动`);
-    expect(hashTree(sample.distDir)).toEqual(before);
-    expect(readdirSync(sample.cacheDir).filter((n) => n.startsWith('staging-') || n === 'build.lock' || n === 'swap-journal.json')).toEqual([]);
+    // The build it starts runs astro: hold the lock other site test files take around theirs.
+    await withBuildLock(async () => {
+      const npm = spawn('npm', ['run', 'build', '--', ...folders(), '--allow-removal'], { cwd: ROOT, env: { ...process.env, TZ: 'Asia/Shanghai' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      npm.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      npm.stderr.on('data', (c: Buffer) => (out += c.toString()));
+      const until = async (test: () => boolean, what: string, ms: number): Promise<void> => {
+        const end = Date.now() + ms;
+        while (!test() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+        if (!test()) throw new Error(`timed out waiting for ${what}\n${out}`);
+      };
+      await until(() => out.includes('站点构建……'), 'the site build to start', 60_000);
+      renameSync(join(dir, 'honors.csv.bak'), honors);
+      expect(out).toContain('已按 --allow-removal 确认，这次发布会删除：\n');
+      const holder = JSON.parse(readFileSync(join(sample.cacheDir, 'build.lock'), 'utf8')) as { pid: number };
+      npm.kill('SIGTERM');
+      await until(() => !isAlive(holder.pid), 'the build process to end', 60_000);
+      expect(out).toContain(`启动本次构建的 npm（进程 ${npm.pid}）已经退出，构建已停止。已发布的网站未改动`);
+      expect(hashTree(sample.distDir)).toEqual(before);
+      expect(readdirSync(sample.cacheDir).filter((n) => n.startsWith('staging-') || n === 'build.lock' || n === 'swap-journal.json')).toEqual([]);
+    });
   }, 180_000);
 });

@@ -110,15 +110,19 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** One astro build at a time across the e2e test files (each file runs in its own process): two at once on 2 cores only thrash. */
-async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * One Astro process at a time across the site test files, which may run in two processes at once: builds and the dev
+ * server share the checkout's .astro/ folder, and two builds at once on 2 cores only thrash. Browser work runs freely.
+ * Resolves with the function that releases the lock.
+ */
+export async function acquireBuildLock(): Promise<() => void> {
   mkdirSync(dirname(LOCK), { recursive: true });
   for (;;) {
     try {
       const fd = openSync(LOCK, 'wx');
       writeFileSync(fd, String(process.pid));
       closeSync(fd);
-      break;
+      return () => rmSync(LOCK, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       let pid = 0;
@@ -131,10 +135,15 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
       else await sleep(250);
     }
   }
+}
+
+/** Run `fn` holding the build lock. */
+export async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const release = await acquireBuildLock();
   try {
     return await fn();
   } finally {
-    rmSync(LOCK, { force: true });
+    release();
   }
 }
 
@@ -205,9 +214,14 @@ export function publishArgs(dataDir: string, p: Omit<PublishedSample, 'code' | '
   return ['--data-dir', dataDir, '--dist-dir', p.distDir, '--cache-dir', p.cacheDir, '--site-data-dir', p.siteDataDir, '--report-file', p.reportFile];
 }
 
-/** Run `npm run build` (scripts/build.ts in a child process, as npm runs it) with these arguments. */
-export function runBuild(args: string[]): Promise<RunResult> {
+/** Run `npm run build` (scripts/build.ts in a child process, as npm runs it) with these arguments; the caller holds the build lock. */
+function runBuildLocked(args: string[]): Promise<RunResult> {
   return run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), ...args]);
+}
+
+/** Run `npm run build` (scripts/build.ts in a child process, as npm runs it) with these arguments, holding the build lock. */
+export function runBuild(args: string[]): Promise<RunResult> {
+  return withBuildLock(() => runBuildLocked(args));
 }
 
 /**
@@ -222,7 +236,7 @@ export function publishSample(): Promise<PublishedSample> {
       siteDataDir: join(dir, 'cache', 'data'),
       reportFile: join(dir, 'build-report.txt'),
     };
-    const r = await runBuild(publishArgs(SAMPLE_DATA, folders));
+    const r = await runBuildLocked(publishArgs(SAMPLE_DATA, folders));
     return { code: r.code, output: r.output, ...folders };
   });
 }
