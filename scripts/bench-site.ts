@@ -17,6 +17,9 @@ import type { Asset, PageWeight } from './bench-site/page-weight.ts';
 import { BLANK_PATH, serveDist } from '../src/lib/publish/serve-dist.ts';
 import { runLighthouse } from './bench-site/lighthouse.ts';
 import { reportLarge } from './bench-site/large.ts';
+import { readArgs } from '../src/lib/cli/args.ts';
+import { EXIT, usageError } from '../src/lib/cli/errors.ts';
+import { main } from '../src/lib/cli/main.ts';
 import type { LighthousePage } from './bench-site/lighthouse.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,26 +41,22 @@ const LIGHTHOUSE_PAGES = ['/', '/funding/', '/honors/'];
 const HONORS_SEARCH = /(^|\/)honors\.astro_astro_type_script_/;
 
 const USAGE = '用法：npm run bench:site -- [--runs 次数] [--no-lighthouse] [--large]';
-const args = process.argv.slice(2);
-let lighthouseOn = true;
-let large = false;
-/** Lighthouse runs per page; the median by Performance is reported. */
-let runs = 3;
-for (let i = 0; i < args.length; i++) {
-  const a = args[i] as string;
-  if (a === '--no-lighthouse') lighthouseOn = false;
-  else if (a === '--large') large = true;
-  else if (a === '--runs' || a.startsWith('--runs=')) {
-    runs = Number(a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
-    if (!Number.isInteger(runs) || runs < 1 || runs > 9) {
-      console.error(`--runs 应为 1–9 的整数\n${USAGE}`);
-      process.exit(2);
-    }
-  } else {
-    console.error(`未知选项：${a}\n${USAGE}`);
-    process.exit(2);
-  }
+/** The options, read by the commands' own reader (bad usage: exit 2 with the reason and this usage line). */
+function readOptions(argv: readonly string[]): { lighthouseOn: boolean; runs: number; large: boolean } {
+  const a = readArgs(argv, { runs: 'value', 'no-lighthouse': 'flag', large: 'flag' }, USAGE);
+  const runs = a.runs === undefined ? 3 : Number(a.runs);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 9) throw usageError('--runs 应为 1–9 的整数', USAGE);
+  return { lighthouseOn: a['no-lighthouse'] !== true, runs, large: a.large === true };
 }
+let options: { lighthouseOn: boolean; runs: number; large: boolean } = { lighthouseOn: true, runs: 3, large: false };
+const usageStatus = await main(async (argv) => {
+  options = readOptions(argv);
+  return EXIT.ok;
+}, process.argv.slice(2));
+if (usageStatus !== EXIT.ok || process.argv.includes('--help') || process.argv.includes('-h')) process.exit(usageStatus);
+const { lighthouseOn, large } = options;
+/** Lighthouse runs per page; the median by Performance is reported. */
+const runs = options.runs;
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.log(`没有可测的网站（${DIST} 中没有 index.html）：请先运行 npm run build，再运行 npm run bench:site。`);

@@ -17,6 +17,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateCases, generateLongLine } from './bench/generate-cases.ts';
+import { readArgs } from '../src/lib/cli/args.ts';
+import { EXIT, UserError, usageError } from '../src/lib/cli/errors.ts';
+import { runCli } from '../src/lib/cli/main.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RSS_HOOK = pathToFileURL(join(ROOT, 'scripts/bench/rss-hook.mjs')).href;
@@ -42,30 +45,25 @@ interface Options {
   runaway: boolean;
 }
 
-function usage(message: string): never {
-  console.error(`bench: ${message}`);
-  console.error('usage: npm run bench -- [--rows N] [--repeat N] [--skip-pipeline] [--runaway-only | --skip-runaway]');
-  process.exit(2);
-}
+const USAGE = '用法：npm run bench -- [--rows 行数] [--repeat 次数] [--skip-pipeline] [--runaway-only | --skip-runaway]';
 
-function positiveInt(value: string | undefined, option: string): number {
-  const n = Number((value ?? '').replaceAll('_', '').replaceAll(',', ''));
-  if (!Number.isInteger(n) || n < 1) usage(`${option} needs a positive integer, got “${value ?? ''}”`);
+function positiveInt(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replaceAll('_', '').replaceAll(',', ''));
+  if (!Number.isInteger(n) || n < 1) throw usageError(`${option} 应为正整数，实际为“${value}”`, USAGE);
   return n;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [1_000_000, 3_000_000], skipPipeline: false, repeat: 1, sizeTable: true, runaway: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--rows') options.sizes = [positiveInt(argv[++i], '--rows')];
-    else if (arg === '--repeat') options.repeat = positiveInt(argv[++i], '--repeat');
-    else if (arg === '--skip-pipeline') options.skipPipeline = true;
-    else if (arg === '--runaway-only') options.sizeTable = false;
-    else if (arg === '--skip-runaway') options.runaway = false;
-    else usage(`unknown option “${arg ?? ''}”`);
-  }
-  return options;
+  const a = readArgs(argv, { rows: 'value', repeat: 'value', 'skip-pipeline': 'flag', 'runaway-only': 'flag', 'skip-runaway': 'flag' }, USAGE);
+  const rows = positiveInt(a.rows, '--rows');
+  return {
+    sizes: rows === undefined ? [1_000_000, 3_000_000] : [rows],
+    skipPipeline: a['skip-pipeline'] === true,
+    repeat: positiveInt(a.repeat, '--repeat') ?? 1,
+    sizeTable: a['runaway-only'] !== true,
+    runaway: a['skip-runaway'] !== true,
+  };
 }
 
 interface Run {
@@ -161,8 +159,7 @@ async function benchSize(dir: string, rows: number, options: Options): Promise<S
   process.stderr.write('· PapaParse bare streaming parse… ');
   const papa = await measure(PAPA_SCRIPT, [file], rssFile, options.repeat);
   if (papa.code !== 0) {
-    console.error(`\nPapaParse baseline failed (exit ${papa.code}):\n${papa.stderr}`);
-    process.exit(1);
+    throw new UserError([`\nPapaParse baseline failed (exit ${papa.code}):`, papa.stderr], EXIT.invalidData);
   }
   // header:false: the count includes the header record.
   const papaRows = Number(papa.stdout.trim()) - 1;
@@ -370,8 +367,9 @@ function printRunaway(results: readonly RunawayResult[]): void {
   for (const r of results) if (r.note) console.log(`  ${r.label}: ${r.note}`);
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+/** The benchmark; exit 0 whatever the figures, 1 when the pipeline or the baseline fails, 2 on bad usage. */
+async function main(argv: readonly string[]): Promise<number> {
+  const options = parseOptions(argv);
   const loadBefore = loadavg()[0] ?? 0;
   const dir = mkdtempSync(join(tmpdir(), 'shuangyong-bench-'));
   const results: SizeResult[] = [];
@@ -407,7 +405,7 @@ async function main(): Promise<void> {
     console.error(`\npipeline failed on ${fmtInt(pipelineFailed.rows)} rows: exit ${p.code} after ${fmtS(p.ms)}`);
     if (p.stdout.trim()) console.error(`stdout (tail):\n${p.stdout.trimEnd().split('\n').slice(-20).join('\n')}`);
     if (p.stderr.trim()) console.error(`stderr (tail):\n${p.stderr.trimEnd().split('\n').slice(-20).join('\n')}`);
-    process.exit(1);
+    return EXIT.invalidData;
   }
 
   console.log(`\nbench: militia_cases.csv, node ${process.version}, best of ${options.repeat} run(s) per figure, each in its own process (MB = 2^20 bytes)\n`);
@@ -429,6 +427,7 @@ async function main(): Promise<void> {
   }
   if (runawayResults.length > 0) printRunaway(runawayResults);
   if (options.skipPipeline) console.log('\n(pipeline skipped: --skip-pipeline)');
+  return EXIT.ok;
 }
 
-await main();
+await runCli(main);

@@ -6,6 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readArgs } from '../src/lib/cli/args.ts';
+import { EXIT } from '../src/lib/cli/errors.ts';
+import { runCli, type Command } from '../src/lib/cli/main.ts';
 
 const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
 const FIRST = YEARS[0];
@@ -317,10 +320,8 @@ function indicatorRows(): (string | number)[][] {
 }
 
 // ---------------------------------------------------------------- main
-function main(): void {
-  const args = process.argv.slice(2);
-  const i = args.indexOf('--out-dir');
-  const outDir = resolve(i >= 0 ? (args[i + 1] ?? 'data') : 'data');
+const sampleDataCommand: Command = async (argv, { io }) => {
+  const outDir = resolve(readArgs(argv, { 'out-dir': 'value' }, '用法：npx tsx scripts/sample-data.ts [--out-dir 目录]')['out-dir'] ?? 'data');
   mkdirSync(outDir, { recursive: true });
   // Generation order is fixed: each dataset draws from the same PRNG stream.
   const counts = {
@@ -331,7 +332,8 @@ function main(): void {
     'honors.csv': writeCsv(outDir, 'honors.csv', ['年度', '荣誉名称', '授予单位', '获得者', '级别', '备注'], honorRows(), EXCEL),
     'indicators.csv': writeCsv(outDir, 'indicators.csv', ['年度', '栏目', '指标', '数值', '单位'], indicatorRows(), PLAIN),
   };
-  for (const [file, n] of Object.entries(counts)) console.log(`${join(outDir, file)}: ${n} 行`);
-}
+  for (const [file, n] of Object.entries(counts)) io.out(`${join(outDir, file)}: ${n} 行`);
+  return EXIT.ok;
+};
 
-main();
+await runCli(sampleDataCommand);

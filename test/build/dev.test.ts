@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataCommand } from '../../src/lib/cli/data-command.ts';
 import { main } from '../../src/lib/cli/main.ts';
+import { acquireBuildLock } from '../e2e/harness.ts';
 
 // npm run dev on a temp copy of data/: a saved edit reaches the page, a bad CSV shows as status and keeps the last good data.
 const root = join(import.meta.dirname, '..', '..');
@@ -12,6 +13,8 @@ let dir: string;
 let child: ChildProcess;
 let base = '';
 let output = '';
+/** The dev server shares the checkout's .astro/ folder with builds: hold their lock while it runs. */
+let release: () => void = () => {};
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
@@ -37,6 +40,7 @@ async function status(): Promise<Status> {
 }
 
 beforeAll(async () => {
+  release = await acquireBuildLock();
   dir = mkdtempSync(join(tmpdir(), 'dev-'));
   cpSync(join(root, 'data'), join(dir, 'data'), { recursive: true });
   const port = String(20000 + Math.floor(Math.random() * 20000));
@@ -52,8 +56,13 @@ beforeAll(async () => {
   base = await waitFor(async () => /Local\s+(http:\/\/localhost:\d+\/)/.exec(plain())?.[1], 'the dev server', 90_000);
 }, 120_000);
 
-afterAll(() => {
-  child?.kill('SIGTERM');
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  release();
   rmSync(dir, { recursive: true, force: true });
 });
 

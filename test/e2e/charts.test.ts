@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BUILD_TIMEOUT, SAMPLE_DATA, buildSite, drawAllCharts, launchBrowser, newPage, removeBuilds, serve, type BuiltSite, type StaticServer } from './harness.ts';
+import { BUILD_TIMEOUT, drawAllCharts, launchBrowser, newPage, sampleSite, serve, type BuiltSite, type StaticServer } from './harness.ts';
 import { pageWeight, total } from '../../scripts/bench-site/page-weight.ts';
 
 let site: BuiltSite;
@@ -17,14 +17,14 @@ const CHART_PAGES = ['/funding/', '/militia/', '/militia/2021/', '/training/', '
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  site = await buildSite('charts', SAMPLE_DATA);
+  // The sample site published once per run, shared with site.test.ts and test/build/publish.test.ts.
+  site = await sampleSite();
   server = await serve(site.distDir);
 }, BUILD_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  removeBuilds();
 });
 
 async function withContext<T>(opts: Parameters<Browser['newContext']>[0], fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 /**
- * Shared machinery of the browser tests: build a site once per test file (data step + astro build, the project's
- * own path), serve the result on 127.0.0.1, drive Debian's Chromium through playwright-core, and watch every
- * page for errors, failed requests and requests that leave the test server.
+ * Shared machinery of the browser tests: build each site once per run and share it between test files (the sample
+ * site through the real `npm run build`), serve it on 127.0.0.1, drive Debian's Chromium through playwright-core,
+ * and watch every page for errors, failed requests and requests that leave the test server.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
@@ -11,6 +11,9 @@ export type { StaticServer };
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { dataCommand } from '../../src/lib/cli/data-command.ts';
+import { main } from '../../src/lib/cli/main.ts';
 import type { Summary } from '../../src/lib/shared/types.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -93,9 +96,12 @@ export function run(cmd: string, args: string[], env: Record<string, string> = {
   });
 }
 
-/** The data step exactly as `npm run data` runs it. */
-export function runDataStep(dataDir: string, outDir: string): Promise<RunResult> {
-  return run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'data.ts'), '--data-dir', dataDir, '--out-dir', outDir], {}, 60_000);
+/** The data step exactly as `npm run data` runs it, in this process (the command's own wrapper and writers). */
+export async function runDataStep(dataDir: string, outDir: string): Promise<RunResult> {
+  const lines: string[] = [];
+  const io = { out: (l: string) => void lines.push(l), err: (l: string) => void lines.push(l) };
+  const code = await main(dataCommand, ['--data-dir', dataDir, '--out-dir', outDir], { io, root: ROOT });
+  return { code, output: lines.join('\n') };
 }
 
 const LOCK = join(ROOT, '.cache', 'e2e-build.lock');
@@ -104,15 +110,19 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** One astro build at a time across the e2e test files (each file runs in its own process): two at once on 2 cores only thrash. */
-async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * One Astro process at a time across the site test files, which may run in two processes at once: builds and the dev
+ * server share the checkout's .astro/ folder, and two builds at once on 2 cores only thrash. Browser work runs freely.
+ * Resolves with the function that releases the lock.
+ */
+export async function acquireBuildLock(): Promise<() => void> {
   mkdirSync(dirname(LOCK), { recursive: true });
   for (;;) {
     try {
       const fd = openSync(LOCK, 'wx');
       writeFileSync(fd, String(process.pid));
       closeSync(fd);
-      break;
+      return () => rmSync(LOCK, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       let pid = 0;
@@ -125,69 +135,128 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
       else await sleep(250);
     }
   }
+}
+
+/** Run `fn` holding the build lock. */
+export async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const release = await acquireBuildLock();
   try {
     return await fn();
   } finally {
-    rmSync(LOCK, { force: true });
+    release();
   }
 }
-
-const builds = new Map<string, Promise<BuiltSite>>();
-const buildDirs: string[] = [];
 
 /**
- * Build the site for a data folder (once per process and key): data step, then `astro build` with SITE_DATA_DIR,
- * ASTRO_OUT_DIR and SITE_BASE. The output goes under `<root>/.cache/` (git-ignored), not os.tmpdir(): Astro only
- * removes its server chunks from an outDir inside the working directory, so a build elsewhere would leave
- * `chunks/*.mjs` behind and the tests would look at files the real build never ships.
+ * This run's folder of shared builds (test/e2e/global-setup.ts makes it and removes it at the end); a file run
+ * outside that setup gets a folder of its own process, removed by the next run once the process is gone.
  */
-export function buildSite(key: string, dataDir: string, base = '/'): Promise<BuiltSite> {
-  let p = builds.get(key);
-  if (!p) {
-    p = (async () => {
-      removeStaleBuilds();
-      const dir = join(ROOT, '.cache', `e2e-${process.pid}-${key}`);
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      buildDirs.push(dir);
-      const json = join(dir, 'data');
-      const dist = join(dir, 'dist');
-      const data = await runDataStep(dataDir, json);
-      if (data.code !== 0) throw new Error(`数据步骤失败（${dataDir}），退出码 ${data.code}：\n${data.output}`);
-      const astro = await withBuildLock(() =>
-        run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build'], {
-          SITE_DATA_DIR: json,
-          ASTRO_OUT_DIR: dist,
-          SITE_BASE: base,
-          // As publish does: pages read the config.json of the data folder being built.
-          SITE_CONFIG_DIR: dataDir,
-        }),
-      );
-      if (astro.code !== 0 || !existsSync(join(dist, 'index.html'))) {
-        throw new Error(`astro build 失败（${key}），退出码 ${astro.code}：\n${astro.output.split('\n').slice(-40).join('\n')}`);
-      }
-      const summary = JSON.parse(readFileSync(join(json, 'summary.json'), 'utf8')) as Summary;
-      return { dataDir: json, distDir: dist, base, summary };
-    })();
-    builds.set(key, p);
-  }
-  return p;
+function runDir(): string {
+  const dir = inject('e2eBuildDir') ?? join(ROOT, '.cache', `e2e-run-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
-/** Remove build folders left by e2e runs whose process has died (a crash or Ctrl-C skips afterAll). */
+/** A site built once per run and key, shared by every test file asking for the same key: its result is kept on disk. */
+async function once<T>(key: string, make: (dir: string) => Promise<T>): Promise<T> {
+  const dir = join(runDir(), key);
+  const done = join(dir, 'built.json');
+  return withBuildLock(async () => {
+    if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as T;
+    removeStaleBuilds();
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const result = await make(dir);
+    writeFileSync(done, JSON.stringify(result));
+    return result;
+  });
+}
+
+/**
+ * Build the site for a data folder (once per run and key): data step, then `astro build` with SITE_DATA_DIR,
+ * ASTRO_OUT_DIR and SITE_BASE, as publishing does it but without the swap (see publishSample for the whole path).
+ */
+export function buildSite(key: string, dataDir: string, base = '/'): Promise<BuiltSite> {
+  return once(key, async (dir) => {
+    const json = join(dir, 'data');
+    const dist = join(dir, 'dist');
+    const data = await runDataStep(dataDir, json);
+    if (data.code !== 0) throw new Error(`数据步骤失败（${dataDir}），退出码 ${data.code}：\n${data.output}`);
+    const astro = await run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build'], {
+      SITE_DATA_DIR: json,
+      ASTRO_OUT_DIR: dist,
+      SITE_BASE: base,
+      // As publish does: pages read the config.json of the data folder being built.
+      SITE_CONFIG_DIR: dataDir,
+    });
+    if (astro.code !== 0 || !existsSync(join(dist, 'index.html'))) {
+      throw new Error(`astro build 失败（${key}），退出码 ${astro.code}：\n${astro.output.split('\n').slice(-40).join('\n')}`);
+    }
+    const summary = JSON.parse(readFileSync(join(json, 'summary.json'), 'utf8')) as Summary;
+    return { dataDir: json, distDir: dist, base, summary };
+  });
+}
+
+/** The sample site published by the real `npm run build` (scripts/build.ts) into folders of its own. */
+export interface PublishedSample {
+  /** Exit status and combined output of that build. */
+  code: number | null;
+  output: string;
+  /** The `--dist-dir`, `--cache-dir`, `--site-data-dir` and `--report-file` it was given (and later builds may reuse). */
+  distDir: string;
+  cacheDir: string;
+  siteDataDir: string;
+  reportFile: string;
+}
+
+/** The arguments of `npm run build` publishing `dataDir` into the folders of `p`. */
+export function publishArgs(dataDir: string, p: Omit<PublishedSample, 'code' | 'output'>): string[] {
+  return ['--data-dir', dataDir, '--dist-dir', p.distDir, '--cache-dir', p.cacheDir, '--site-data-dir', p.siteDataDir, '--report-file', p.reportFile];
+}
+
+/** Run `npm run build` (scripts/build.ts in a child process, as npm runs it) with these arguments; the caller holds the build lock. */
+function runBuildLocked(args: string[]): Promise<RunResult> {
+  return run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), ...args]);
+}
+
+/** Run `npm run build` (scripts/build.ts in a child process, as npm runs it) with these arguments, holding the build lock. */
+export function runBuild(args: string[]): Promise<RunResult> {
+  return withBuildLock(() => runBuildLocked(args));
+}
+
+/**
+ * The sample data published once per run through the project's whole path (data step, staging build, external
+ * reference check, swap, change report); site.test.ts browses it and test/build/publish.test.ts checks the publish.
+ */
+export function publishSample(): Promise<PublishedSample> {
+  return once('sample', async (dir) => {
+    const folders = {
+      distDir: join(dir, 'dist'),
+      cacheDir: join(dir, 'cache'),
+      siteDataDir: join(dir, 'cache', 'data'),
+      reportFile: join(dir, 'build-report.txt'),
+    };
+    const r = await runBuildLocked(publishArgs(SAMPLE_DATA, folders));
+    return { code: r.code, output: r.output, ...folders };
+  });
+}
+
+/** The published sample site, as BuiltSite; throws with the build output when publishing failed. */
+export async function sampleSite(): Promise<BuiltSite> {
+  const p = await publishSample();
+  if (p.code !== 0 || !existsSync(join(p.distDir, 'index.html'))) throw new Error(`npm run build 失败，退出码 ${p.code}：\n${p.output}`);
+  const summary = JSON.parse(readFileSync(join(p.siteDataDir, 'summary.json'), 'utf8')) as Summary;
+  return { dataDir: p.siteDataDir, distDir: p.distDir, base: '/', summary };
+}
+
+/** Remove build folders left by runs whose process has died (a crash or Ctrl-C skips the global teardown). */
 function removeStaleBuilds(): void {
   const cache = join(ROOT, '.cache');
   if (!existsSync(cache)) return;
   for (const name of readdirSync(cache)) {
-    const m = /^e2e-(\d+)-/.exec(name);
-    if (m && Number(m[1]) !== process.pid && !isAlive(Number(m[1]))) rmSync(join(cache, name), { recursive: true, force: true });
+    const m = /^e2e-(?:run-)?(\d+)/.exec(name);
+    if (m && !isAlive(Number(m[1]))) rmSync(join(cache, name), { recursive: true, force: true });
   }
-}
-
-/** Remove this process's build folders. */
-export function removeBuilds(): void {
-  for (const d of buildDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  builds.clear();
 }
 
 /** Every file under a folder, as absolute paths. */

@@ -17,7 +17,6 @@ import {
   listPages,
   mapLimit,
   newPage,
-  removeBuilds,
   serve,
   walk,
   type BuiltSite,
@@ -48,7 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  removeBuilds();
 });
 
 describe('hostile text in public fields', () => {

@@ -1,7 +1,7 @@
 /**
  * The sample-data site in real Chromium: every page at phone and desktop width, KPI figures against summary.json,
  * year switcher, navigation, keyboard focus, print, no JavaScript, axe, and the honors search.
- * One build for the whole file (beforeAll), served on 127.0.0.1.
+ * The sample site as `npm run build` publishes it (built once per run, shared with test/build/publish.test.ts), served on 127.0.0.1.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -11,9 +11,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Summary } from '../../src/lib/shared/types.ts';
 import {
   BUILD_TIMEOUT,
-  SAMPLE_DATA,
   brokenWords,
-  buildSite,
+  sampleSite,
   drawAllCharts,
   expectedRoutes,
   launchBrowser,
@@ -22,7 +21,6 @@ import {
   PARALLEL,
   newPage,
   parseShown,
-  removeBuilds,
   serve,
   type BuiltSite,
   type StaticServer,
@@ -40,7 +38,7 @@ let summary: Summary;
 beforeAll(async () => {
   // Launch first: a missing Chromium fails at once with the install hint, before a 30 s build.
   browser = await launchBrowser();
-  site = await buildSite('sample', SAMPLE_DATA);
+  site = await sampleSite();
   server = await serve(site.distDir);
   pages = listPages(site.distDir);
   summary = JSON.parse(readFileSync(join(site.distDir, 'data', 'summary.json'), 'utf8')) as Summary;
@@ -49,7 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  removeBuilds();
 });
 
 /** What must survive without JavaScript: figures, data tables, key figures, honors. */

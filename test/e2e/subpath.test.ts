@@ -16,7 +16,6 @@ import {
   listPages,
   mapLimit,
   newPage,
-  removeBuilds,
   serve,
   type BuiltSite,
   type StaticServer,
@@ -37,7 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  removeBuilds();
 });
 
 describe(`the site under ${SUB_PATH}`, () => {

@@ -11,9 +11,30 @@ import { formatIssue } from '../data/issues.ts';
 import { formatFileReport } from '../data/file-counts.ts';
 import { DEFAULT_OUT_DIR } from '../site/site-data.ts';
 import { readArgs } from './args.ts';
-import { EXIT } from './errors.ts';
+import { EXIT, UserError } from './errors.ts';
 import { requireFolder } from './folders.ts';
 import type { Command } from './main.ts';
+
+/** Why the output folder cannot be written, in Chinese, for the file-system failures a user can fix; null for anything else. */
+export function writeFailure(e: unknown): string | null {
+  const code = e !== null && typeof e === 'object' && 'code' in e ? (e as NodeJS.ErrnoException).code : undefined;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限';
+    case 'EROFS':
+      return '磁盘是只读的';
+    case 'ENOSPC':
+      return '磁盘已满';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return '路径中有一个同名的文件，不是文件夹';
+    case 'ELOOP':
+      return '路径中有循环的符号链接';
+    default:
+      return null;
+  }
+}
 
 const USAGE = '用法：npm run data -- [--data-dir 数据目录] [--out-dir 输出目录] [--check]';
 
@@ -38,7 +59,13 @@ export const dataCommand: Command = async (argv, { io, now }) => {
     io.out(`校验通过：${warnings} 个警告，未写入任何文件（--check）。（用时 ${secs()} 秒）`);
     return EXIT.ok;
   }
-  await writeOutputs(outDir, result);
+  try {
+    await writeOutputs(outDir, result);
+  } catch (e) {
+    const reason = writeFailure(e);
+    if (reason === null) throw e;
+    throw new UserError([`错误: 无法写入输出目录“${outDir}”：${reason}。输出目录未做任何改动。`], EXIT.invalidData);
+  }
   io.out(`校验通过：${warnings} 个警告。已写入 ${outDir}/summary.json。（用时 ${secs()} 秒）`);
   return EXIT.ok;
 };

@@ -12,6 +12,8 @@ export const EXIT = {
   invalidData: 1,
   /** Bad usage: an unknown option, a missing value, a data folder that does not exist. */
   usage: 2,
+  /** `npm run build` only: the new site is live, but a step after the swap did not finish (src/lib/publish/publish.ts). */
+  liveButUnfinished: 3,
   /** A bug in the program (BSD sysexits EX_SOFTWARE): never the admin's fault, always worth reporting. */
   internal: 70,
   /** Interrupted with Ctrl-C (128 + SIGINT): nothing was changed. */

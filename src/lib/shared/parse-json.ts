@@ -68,7 +68,7 @@ export type JsonParse =
     }
   | { ok: false; error: JsonSyntaxError };
 
-/** Deeper nesting is refused rather than overflowing the stack on a hostile file. */
+/** More nested arrays and objects than this are refused rather than overflowing the stack on a hostile file. */
 export const MAX_DEPTH = 256;
 
 /** Chinese and full-width punctuation an IME types in place of JSON's own. */
@@ -175,7 +175,7 @@ export function parseJson(text: string): JsonParse {
   };
 
   const parseValue = (pointer: string, depth: number): unknown => {
-    if (depth > MAX_DEPTH) throw new Fail(i, 'too_deep', { limit: MAX_DEPTH });
+    if (depth >= MAX_DEPTH) throw new Fail(i, 'too_deep', { limit: MAX_DEPTH });
     skipWs();
     if (i >= text.length) throw new Fail(i, 'expected_value', { found: found(i) });
     const c = text[i]!;

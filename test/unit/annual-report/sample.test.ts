@@ -1,5 +1,6 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReports } from '../../../src/lib/annual-report/build-reports.ts';
 import { formatIssue, type Issue } from '../../../src/lib/data/issues.ts';
@@ -8,23 +9,25 @@ import type { Summary, Details } from '../../../src/lib/shared/types.ts';
 import type { FigureRun, RenderedReport } from '../../../src/lib/annual-report/types.ts';
 
 const TEMPLATE_FILE = 'data/report-template.md';
-const OUT = '.cache/data';
+/** A fixed build day (2026-11-29, China Standard Time): the sample data's years, whatever today is. */
+const NOW = new Date('2026-11-29T06:00:00.000Z');
+let out: string;
 
 let summary: Summary;
 let details: Details;
 let result: { issues: Issue[]; reports: RenderedReport[] };
 
-/** The sample data's JSON: the data step's output when present, otherwise built here from data/. */
+/** The sample data's JSON, written by the data step into this test's own folder and read back (never a previous build's .cache). */
 async function sampleData(): Promise<{ summary: Summary; details: Details }> {
-  if (existsSync(join(OUT, 'summary.json')) && existsSync(join(OUT, 'details.json'))) {
-    return {
-      summary: JSON.parse(readFileSync(join(OUT, 'summary.json'), 'utf8')) as Summary,
-      details: JSON.parse(readFileSync(join(OUT, 'details.json'), 'utf8')) as Details,
-    };
-  }
   const { runPipeline } = await import('../../../src/lib/data/pipeline.ts');
-  const r = await runPipeline({ dataDir: 'data' });
-  return { summary: r.summary, details: r.details };
+  const { writeOutputs } = await import('../../../src/lib/data/write-json.ts');
+  const r = await runPipeline({ dataDir: 'data', now: NOW });
+  out = mkdtempSync(join(tmpdir(), 'sample-report-'));
+  await writeOutputs(out, r);
+  return {
+    summary: JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary,
+    details: JSON.parse(readFileSync(join(out, 'details.json'), 'utf8')) as Details,
+  };
 }
 
 function figuresOf(report: RenderedReport): FigureRun[] {
@@ -40,6 +43,8 @@ beforeAll(async () => {
     { district: readConfig('data').district },
   );
 });
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the sample report template', () => {
   it('renders against the sample data without errors', () => {

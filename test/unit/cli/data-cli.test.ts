@@ -79,6 +79,16 @@ describe('npm run data', () => {
     expect(after).toEqual(before);
   });
 
+  it('exits 1 with a Chinese reason when the output folder cannot be written, and changes nothing', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'file'), 'x');
+    const out = join(dir, 'file', 'out');
+    const r = await data(['--data-dir', join(fixtures, 'valid-gbk-crlf', 'data'), '--out-dir', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([`错误: 无法写入输出目录“${out}”：路径中有一个同名的文件，不是文件夹。输出目录未做任何改动。`]);
+    expect(readFileSync(join(dir, 'file'), 'utf8')).toBe('x');
+  });
+
   it('writes nothing with --check and says so', async () => {
     const out = join(tmp(), 'out');
     const r = await data(['--data-dir', join(fixtures, 'valid-gbk-crlf', 'data'), '--out-dir', out, '--check']);

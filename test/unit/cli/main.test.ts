@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { EXIT, UserError, invalidData, usageError } from '../../../src/lib/cli/errors.ts';
 import { main, type Command } from '../../../src/lib/cli/main.ts';
 import { capture } from './capture.ts';
@@ -64,5 +66,14 @@ describe('main', () => {
     expect(await main(throwing(new UserError(['用法：npm run data'], EXIT.ok, 'stdout')), [], { io })).toBe(0);
     expect(io.stdout).toEqual(['用法：npm run data']);
     expect(io.stderr).toEqual([]);
+  });
+
+  it.each([['now'], ['later']])('as a real process, a bug thrown %s exits 70 with the one line on stderr, nothing on stdout', (when) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers', 'crash.ts'), when], { encoding: 'utf8' });
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 70,
+      stdout: '',
+      stderr: '内部错误：TypeError: x is undefined。这是程序的问题，不是数据的问题：请把这一行和所运行的命令报告给开发人员（加 --verbose 可看到详细信息）。\n',
+    });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCommand } from '../../../src/lib/cli/build-command.ts';
@@ -90,6 +90,24 @@ describe('the same file:line:column line under data, check and build', () => {
     expect(line).toMatch(new RegExp(`^${join(dir, 'data')}/report-template\\.md:\\d+:\\d+: 错误: 未知的数据项“militia\\.casse”`));
     const same = { code: 1, errors: [line], stderr: [] };
     expect(runs).toEqual({ data: same, check: same, build: same });
+  });
+
+  it('for config.json and report-template.md that are links to nothing and to themselves (file-system failures)', async () => {
+    const dir = sampleWith('config.json', '{}');
+    const data = join(dir, 'data');
+    unlinkSync(join(data, 'config.json'));
+    symlinkSync(join(data, 'gone.json'), join(data, 'config.json'));
+    unlinkSync(join(data, 'report-template.md'));
+    symlinkSync(join(data, 'report-template.md'), join(data, 'report-template.md'));
+    const same = {
+      code: 1,
+      errors: [
+        `${data}/config.json:1:1: 错误: 无法读取文件：这是一个链接（快捷方式），但它指向的文件不存在`,
+        `${data}/report-template.md:1:1: 错误: 无法读取文件：这是一个循环指向自身的链接（快捷方式）`,
+      ],
+      stderr: [],
+    };
+    expect(await everyCommand(dir)).toEqual({ data: same, check: same, build: same });
   });
 
   it('as a real npm run build process: the line and exit 1, no internal error, no English', () => {

@@ -1,44 +1,48 @@
 /** The data command's exit codes on issue 10's folder attacks: nothing is written unless the data is valid. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { pipelineDataStep, publish } from '../../../src/lib/publish/publish.ts';
+import { dataCommand } from '../../../src/lib/cli/data-command.ts';
+import { main } from '../../../src/lib/cli/main.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
-function data(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'data.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, out: r.stdout, err: r.stderr };
+/** `npm run data -- <args>` in process, through the commands' main(): exit status, stdout and stderr as printed. */
+async function data(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(dataCommand, args, { io: { out: (l) => void out.push(`${l}\n`), err: (l) => void err.push(`${l}\n`) }, root });
+  return { status, out: out.join(''), err: err.join('') };
 }
 
 describe('npm run data on a wrong data folder', () => {
-  it('exits 1 and writes nothing for a folder with none of the six files (--data-dir /etc-like)', () => {
+  it('exits 1 and writes nothing for a folder with none of the six files (--data-dir /etc-like)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'etc-'));
     writeFileSync(join(dir, 'passwd'), 'root:x:0:0\n');
     mkdirSync(join(dir, 'ssh'));
     const out = join(dir, 'out');
-    const r = data(['--data-dir', dir, '--out-dir', out]);
+    const r = await data(['--data-dir', dir, '--out-dir', out]);
     expect(r.status).toBe(1);
     expect(r.out).toContain(`${dir}:1:1: 错误: 数据目录中没有任何数据文件`);
     expect(r.out).toContain('校验未通过：1 个错误，0 个警告。');
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 and says so when --data-dir names a file', () => {
+  it('exits 2 and says so when --data-dir names a file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'file-')), 'funding.csv');
     writeFileSync(file, 'year,category,amount_wan\n');
-    const r = data(['--data-dir', file, '--check']);
+    const r = await data(['--data-dir', file, '--check']);
     expect(r.status).toBe(2);
     expect(r.err.split('\n')[0]).toBe(`错误: 数据目录“${file}”是一个文件，不是文件夹：请指定存放 CSV 的文件夹`);
   });
 
-  it('counts every problem in the summary line, listed or not', () => {
+  it('counts every problem in the summary line, listed or not', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'many-'));
     const rows = Array.from({ length: 130 }, (_, i) => `2024,国防教育,x${i}\n`).join('');
     writeFileSync(join(dir, 'funding.csv'), `year,category,amount_wan\n${rows}`);
-    const r = data(['--data-dir', dir, '--check']);
+    const r = await data(['--data-dir', dir, '--check']);
     expect(r.status).toBe(1);
     const lines = r.out.trimEnd().split('\n');
     expect(lines.filter((l) => l.includes(': 错误: ')).length).toBe(100);
