@@ -9,21 +9,10 @@ import { join, resolve } from 'node:path';
 import { readArgs } from '../src/lib/cli/args.ts';
 import { EXIT } from '../src/lib/cli/errors.ts';
 import { runCli, type Command } from '../src/lib/cli/main.ts';
+import { makeRandom } from './make-random.ts';
 
 const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
 const FIRST = YEARS[0];
-
-/** mulberry32: tiny, fast, good enough for fictional figures. */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = makeRandom(20180801);
 const between = (lo: number, hi: number): number => lo + (hi - lo) * rand();

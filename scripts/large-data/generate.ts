@@ -6,6 +6,7 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { makeRandom } from '../make-random.ts';
 
 export interface LargeDataOptions {
   /** Last year of data (default 2025); the first is `lastYear - years + 1`. */
@@ -34,18 +35,6 @@ export const LARGE_DEFAULTS: LargeDataOptions = {
 
 /** Rows written per file, keyed by file name. */
 export type LargeDataCounts = Record<string, number>;
-
-/** mulberry32: tiny, fast and deterministic. */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
