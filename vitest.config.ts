@@ -10,7 +10,8 @@ export default getViteConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     // The unit project's threads: two even on 2 cores (Vitest's default is cores − 1): 27 s instead of 33 s, measured.
-    poolOptions: { threads: { minThreads: 1, maxThreads: 2 } },
+    // The site project's forks: two browser files at once (see below).
+    poolOptions: { threads: { minThreads: 1, maxThreads: 2 }, forks: { minForks: 1, maxForks: 2 } },
     projects: [
       // Pure functions and components, in worker threads that share one module graph (no per-file
       // isolation: Vite and Astro start once per worker, not once per file). Safe because unit tests keep no
@@ -25,8 +26,10 @@ export default getViteConfig({
           isolate: false,
         },
       },
-      // Whole-site builds, the dev server and Chromium: one file at a time (two at once measured slower, 3m00 against
-      // 2m53: the builds queue on one lock, test/e2e/harness.ts, since builds of one checkout share its .astro/ folder).
+      // Whole-site builds, the dev server and Chromium: two files at a time (three measured slower: 3m11 against 2m45,
+      // the browsers then fight for 2 cores). Builds queue on one lock (test/e2e/builds.ts: builds of one checkout
+      // share its .astro/ folder); the sample site is built first, from the global setup, so the files browsing it
+      // start as soon as it is there while the sub-path and hostile sites build.
       {
         extends: true,
         test: {
@@ -35,9 +38,7 @@ export default getViteConfig({
           // Same group as the unit tests, so they run beside each other: the browser tests mostly wait (builds under
           // the lock, Chromium painting), leaving a core for the unit threads (vitest 3m18 → 2m53, measured).
           sequence: { groupOrder: 0 },
-          // One folder per run for the sites the files build; each site is built once and shared (harness.ts).
           globalSetup: ['test/e2e/global-setup.ts'],
-          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

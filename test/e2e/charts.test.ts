@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BUILD_TIMEOUT, drawAllCharts, launchBrowser, newPage, sampleSite, serve, type BuiltSite, type StaticServer } from './harness.ts';
+import { BUILD_TIMEOUT, drawAllCharts, launchBrowser, newPage, sampleSite, serve, visitEach, withContext, type BuiltSite, type StaticServer } from './harness.ts';
 import { pageWeight, total } from '../../scripts/bench-site/page-weight.ts';
 
 let site: BuiltSite;
@@ -17,7 +17,7 @@ const CHART_PAGES = ['/funding/', '/militia/', '/militia/2021/', '/training/', '
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  // The sample site published once per run, shared with site.test.ts and test/build/publish.test.ts.
+  // The sample site published once per run, shared with site.test.ts, pages.test.ts and test/build/publish.test.ts.
   site = await sampleSite();
   server = await serve(site.distDir);
 }, BUILD_TIMEOUT);
@@ -26,15 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function withContext<T>(opts: Parameters<Browser['newContext']>[0], fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
-  const ctx = await browser.newContext(opts);
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.close();
-  }
-}
 
 async function elder(ctx: BrowserContext): Promise<void> {
   await ctx.addInitScript(() => window.localStorage.setItem('elder-mode', '1'));
@@ -92,7 +83,7 @@ describe('下载图片', () => {
   test(
     'saves the chart as a PNG named after its title and years, twice the on-screen size plus title and source bands, on white',
     async () => {
-      await withContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true }, async (ctx) => {
         const { page, problems } = await newPage(ctx, server.origin);
         await page.goto(server.url('/funding/'));
         const { name, png, box } = await downloadPng(page, 'funding-total');
@@ -116,7 +107,7 @@ describe('下载图片', () => {
   test(
     'from a phone in dark mode the PNG is still light, and a figure of two charts is saved as one image',
     async () => {
-      await withContext({ viewport: { width: 375, height: 812 }, colorScheme: 'dark', acceptDownloads: true }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 375, height: 812 }, colorScheme: 'dark', acceptDownloads: true }, async (ctx) => {
         const { page, problems } = await newPage(ctx, server.origin);
         await page.goto(server.url('/militia/'));
         const { name, png, box, panels } = await downloadPng(page, 'militia-total');
@@ -134,7 +125,7 @@ describe('下载图片', () => {
   );
 
   test('without JavaScript there is no 下载图片 button and no chart, only the table', async () => {
-    await withContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false }, async (ctx) => {
       const page = await ctx.newPage();
       await page.goto(server.url('/funding/'));
       expect(await page.getByRole('button', { name: /下载图片/ }).count()).toBe(0);
@@ -178,10 +169,9 @@ describe('chart typography', () => {
     'at $width px $mode no tick is rotated, the latest year and the month the sentence names are labelled',
     async ({ width, mode }) => {
       const failures: string[] = [];
-      await withContext({ viewport: { width, height: 800 } }, async (ctx) => {
+      await withContext(browser, { viewport: { width, height: 800 } }, async (ctx) => {
         if (mode) await elder(ctx);
-        for (const path of CHART_PAGES) {
-          const { page, problems } = await newPage(ctx, server.origin);
+        await visitEach(ctx, server.origin, CHART_PAGES, async ({ page, path, problems }) => {
           await page.goto(server.url(path));
           await drawAllCharts(page);
           const axes = await readAxes(page);
@@ -199,8 +189,7 @@ describe('chart typography', () => {
             if (/^1月?$/.test(a.ticks[0] ?? '') && a.ticks.filter(Boolean).length < 12) failures.push(`${where}: months unlabelled (${a.ticks.join(' ')})`);
           }
           failures.push(...problems.map((p) => `${path}: ${p}`));
-          await page.close();
-        }
+        });
       });
       expect(failures).toEqual([]);
     },
@@ -208,7 +197,7 @@ describe('chart typography', () => {
   );
 
   test('cases (起) and persons (人) are two charts, each with its own unit line', async () => {
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
       await page.goto(server.url('/militia/'));
       for (const id of ['militia-total', 'militia-subdistrict', 'militia-case-type', 'militia-month']) {
@@ -220,7 +209,7 @@ describe('chart typography', () => {
   });
 
   test('the month without records (2025-09, 2021-02/03/11) is 无记录 in the table and the sentence', async () => {
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
       await page.goto(server.url('/militia/'));
       const latest = site.summary.latestYear;

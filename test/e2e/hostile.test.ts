@@ -7,20 +7,20 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   BUILD_TIMEOUT,
   HOSTILE_DATA,
-  PARALLEL,
   buildSite,
   launchBrowser,
   listPages,
-  mapLimit,
   newPage,
   serve,
   walk,
+  visitEach,
   type BuiltSite,
   type StaticServer,
+  type Visit,
 } from './harness.ts';
 
 const HOSTILE = [
@@ -59,12 +59,12 @@ describe('hostile text in public fields', () => {
       const textOf = new Map<string, string>();
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
-        await mapLimit(pages, PARALLEL, async (path) => {
-          const { page, problems } = await newPage(ctx, server.origin);
+        const onTab = (page: Page, visit: () => Visit) =>
           page.on('dialog', (d) => {
-            failures.push(`${path}: a ${d.type()} dialog fired: «${d.message()}»`);
+            failures.push(`${visit().path}: a ${d.type()} dialog fired: «${d.message()}»`);
             void d.dismiss();
           });
+        await visitEach(ctx, server.origin, pages, async ({ page, path, problems }) => {
           await page.goto(server.url(path));
           const title = await page.title();
           if (!title.includes('" onmouseover="alert(6) 统计') && !title.includes('<script>alert(5)</script>区')) failures.push(`${path}: <title> «${title}» lost the configured names`);
@@ -96,8 +96,7 @@ describe('hostile text in public fields', () => {
               return document.body.innerText;
             }),
           );
-          await page.close();
-        });
+        }, { onTab });
       } finally {
         await ctx.close();
       }

@@ -1,51 +1,27 @@
 /**
- * The sample-data site in real Chromium: every page at phone and desktop width, KPI figures against summary.json,
- * year switcher, navigation, keyboard focus, print, no JavaScript, axe, and the honors search.
- * The sample site as `npm run build` publishes it (built once per run, shared with test/build/publish.test.ts), served on 127.0.0.1.
+ * The sample-data site in real Chromium: KPI figures against summary.json, year switcher, navigation, keyboard focus,
+ * print, report downloads, the honors search, phones and 适老化 (every page's load, no-JavaScript and axe checks are in
+ * pages.test.ts). The sample site as `npm run build` publishes it (built once per run and shared), served on 127.0.0.1.
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Summary } from '../../src/lib/shared/types.ts';
 import {
   BUILD_TIMEOUT,
-  brokenWords,
   sampleSite,
-  drawAllCharts,
-  expectedRoutes,
   launchBrowser,
   listPages,
-  mapLimit,
-  PARALLEL,
   newPage,
   parseShown,
   serve,
+  withContext,
+  visitEach,
   type BuiltSite,
   type StaticServer,
 } from './harness.ts';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-/** axe-core's source, evaluated in each page through DevTools (not a <script>, so the page's own CSP stays on). */
-const AXE_SOURCE = readFileSync(AXE, 'utf8');
-/** Pages axe checks at phone width: those whose layout changes most (cards, charts, honors, report). */
-const AXE_AT_375 = (latest: number | null): string[] => ['/', '/funding/', '/honors/', '/about/', `/report/${latest}/`];
-/** Serious or critical axe findings per `path@width`, collected during the page visits below. */
-const axeFindings = new Map<string, string[]>();
-
-/** Run axe-core on the loaded page: its serious and critical violations, one text each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help}\n      ${v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join(' ') ?? ''}`).join('\n      ')}`);
-  });
-}
 
 let site: BuiltSite;
 let server: StaticServer;
@@ -68,76 +44,6 @@ afterAll(async () => {
 });
 
 /** What must survive without JavaScript: figures, data tables, key figures, honors. */
-function countContent(page: Page) {
-  return page.evaluate(() => ({
-    figures: document.querySelectorAll('figure').length,
-    tables: document.querySelectorAll('table:not([role="presentation"])').length,
-    kpis: document.querySelectorAll('.kpi-card data[value]').length,
-    honors: document.querySelectorAll('[data-honor]').length,
-  }));
-}
-const jsCounts = new Map<string, Awaited<ReturnType<typeof countContent>>>();
-
-async function withContext<T>(opts: Parameters<Browser['newContext']>[0], fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
-  const ctx = await browser.newContext(opts);
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.close();
-  }
-}
-
-describe('the built page list', () => {
-  test('the sample build has every route issue 3 asks for, and summary.json is published with it', () => {
-    for (const route of expectedRoutes(summary)) expect(pages, `missing page ${route}`).toContain(route);
-    expect(summary.years.length).toBeGreaterThan(1);
-    expect(summary.latestYear).toBe(summary.years.at(-1));
-  });
-});
-
-describe.each([
-  { width: 375, height: 812 },
-  { width: 1280, height: 900 },
-])('every page at $width px', ({ width, height }) => {
-  test(
-    'loads with no console error, page error, failed request or other host; every chart draws and has a table; no NaN/undefined/Infinity',
-    async () => {
-      const failures: string[] = [];
-      await withContext({ viewport: { width, height } }, async (ctx) => {
-        await mapLimit(pages, PARALLEL, async (path) => {
-          const { page, problems } = await newPage(ctx, server.origin);
-          const res = await page.goto(server.url(path), { waitUntil: 'load' });
-          if (res?.status() !== 200) problems.push(`status ${res?.status()}`);
-          const painted = await drawAllCharts(page);
-          painted.forEach((n, i) => {
-            if (n === 0) problems.push(`chart canvas #${i + 1} is blank`);
-          });
-          const figures = await page.evaluate(() =>
-            Array.from(document.querySelectorAll('figure')).map((f) => ({
-              id: f.id,
-              canvas: f.querySelector('canvas') !== null,
-              table: f.querySelector('table') !== null,
-              empty: f.querySelector('.empty') !== null,
-            })),
-          );
-          for (const f of figures) if (f.canvas && !f.table) problems.push(`figure #${f.id} has a chart but no <table>`);
-          for (const f of figures) if (!f.canvas && !f.table && !f.empty) problems.push(`figure #${f.id} has neither table nor 暂无数据`);
-          for (const w of await brokenWords(page)) problems.push(`broken text: «${w}»`);
-          // Nothing wider than the viewport: a phone never scrolls sideways.
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          if (overflow > 1) problems.push(`page scrolls sideways by ${overflow} px`);
-          if (problems.length > 0) failures.push(`${path} @${width}px:\n  ${problems.join('\n  ')}`);
-          if (width === 1280) jsCounts.set(path, await countContent(page));
-          // axe on the same visit (the pages are loaded once): every page at 1280 px, the phone-layout pages at 375.
-          if (width === 1280 || AXE_AT_375(summary.latestYear).includes(path)) axeFindings.set(`${path}@${width}`, await axeViolations(page));
-          await page.close();
-        });
-      });
-      expect(failures, failures.join('\n')).toEqual([]);
-    },
-    240_000,
-  );
-});
 
 describe('key figures', () => {
   const RATE = '驻军子女入学安排率';
@@ -209,7 +115,7 @@ describe('key figures', () => {
     async () => {
       const byLabel = metricByLabel(summary);
       const failures: string[] = [];
-      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
         const page = await ctx.newPage();
         for (const [path, year] of [['/', summary.latestYear!] as const, ...summary.years.map((y) => [`/year/${y}/`, y] as const)]) {
           await page.goto(server.url(path));
@@ -281,7 +187,7 @@ describe('navigation', () => {
   test(
     'the year switcher on the home page reaches every year of summary.json, each page titled with its year',
     async () => {
-      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
         const { page, problems } = await newPage(ctx, server.origin);
         await page.goto(server.url('/'));
         const switcher = page.getByRole('navigation', { name: '选择年度' });
@@ -305,7 +211,7 @@ describe('navigation', () => {
   test(
     'every main navigation link opens its page, marked as the current one',
     async () => {
-      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
         const { page, problems } = await newPage(ctx, server.origin);
         await page.goto(server.url('/'));
         const nav = page.getByRole('navigation', { name: '主导航' });
@@ -353,7 +259,7 @@ describe('keyboard', () => {
     'on %s Tab reaches every link and button, each with a visible focus indicator, the skip link first',
     async (path0) => {
       const path = path0.replace('LATEST', String(summary.latestYear));
-      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
         const page = await ctx.newPage();
         await page.goto(server.url(path));
         // Tag every element that should be reachable: visible links, buttons, summaries and form fields.
@@ -419,7 +325,7 @@ describe('keyboard', () => {
 describe('print', () => {
   test.each(['/', '/report/LATEST/'])('print emulation on %s hides navigation and controls', async (path0) => {
     const path = path0.replace('LATEST', String(summary.latestYear));
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
       await page.goto(server.url(path));
       const onScreen = await page.locator('nav, button:not([hidden]), .skip-link').count();
@@ -448,7 +354,7 @@ describe('print', () => {
   }, 60_000);
 
   test('every year’s report prints on whole A4 pages: two for the sample data, none left nearly empty', async () => {
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
       const counts: Record<number, number> = {};
       for (const year of summary.years) {
@@ -464,7 +370,7 @@ describe('print', () => {
 describe('report downloads', () => {
   test('the report page offers its Word file beside 打印 and the .txt, and the file is a Word document', async () => {
     const year = summary.latestYear!;
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
       await page.goto(server.url(`/report/${year}/`));
       const links = page.locator('.report-actions a');
@@ -481,76 +387,11 @@ describe('report downloads', () => {
   }, 60_000);
 });
 
-describe('without JavaScript', () => {
-  test(
-    'every page still has every figure and table (same counts as with JavaScript), tables visible, key figures present',
-    async () => {
-      // Counts with JavaScript come from the 1280 px run above; collected here when that test was not run.
-      const withJs = jsCounts;
-      const todo = pages.filter((p) => !withJs.has(p));
-      if (todo.length > 0) {
-        await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
-          await mapLimit(todo, PARALLEL, async (path) => {
-            const page = await ctx.newPage();
-            await page.goto(server.url(path));
-            withJs.set(path, await countContent(page));
-            await page.close();
-          });
-        });
-      }
-      const failures: string[] = [];
-      await withContext({ viewport: { width: 375, height: 812 }, javaScriptEnabled: false }, async (ctx) => {
-        const problems: string[] = [];
-        await mapLimit(pages, PARALLEL, async (path) => {
-          const { page, problems: seen } = await newPage(ctx, server.origin);
-          await page.goto(server.url(path));
-          const c = await countContent(page);
-          const js = withJs.get(path);
-          if (JSON.stringify(c) !== JSON.stringify(js)) failures.push(`${path}: without JS ${JSON.stringify(c)}, with JS ${JSON.stringify(js)}`);
-          const hidden = await page.evaluate(() =>
-            Array.from(document.querySelectorAll<HTMLElement>('table:not([role="presentation"])'))
-              .filter((t) => !t.checkVisibility({ visibilityProperty: true }) || t.getBoundingClientRect().height === 0)
-              .map((t) => (t.querySelector('caption')?.textContent ?? '?').trim()),
-          );
-          if (hidden.length > 0) failures.push(`${path}: tables not visible without JS: ${hidden.join(' | ')}`);
-          const kpi = await page.evaluate(() =>
-            Array.from(document.querySelectorAll<HTMLElement>('.kpi-card__figure')).filter((f) => !f.checkVisibility() || (f.textContent ?? '').trim() === '').length,
-          );
-          if (kpi > 0) failures.push(`${path}: ${kpi} key figures not shown without JS`);
-          problems.push(...seen.map((p) => `${path}: ${p}`));
-          await page.close();
-        });
-        failures.push(...problems);
-      });
-      expect(failures, failures.join('\n')).toEqual([]);
-      expect(withJs.get('/')!.kpis).toBeGreaterThanOrEqual(8);
-    },
-    120_000,
-  );
-});
-
-describe('accessibility', () => {
-  // axe runs during the page visits of 'every page at … px' above; this reads what it found.
-  test.each([
-    { width: 1280, which: 'every page' },
-    { width: 375, which: 'the home, funding, honors, about and report pages' },
-  ])('axe-core finds no serious or critical violation on $which at $width px', ({ width }) => {
-    const list = width === 1280 ? pages : AXE_AT_375(summary.latestYear);
-    const missing = list.filter((path) => !axeFindings.has(`${path}@${width}`));
-    expect(missing, 'pages axe did not check (did the page visits run?)').toEqual([]);
-    const failures = list.flatMap((path) => {
-      const v = axeFindings.get(`${path}@${width}`) ?? [];
-      return v.length > 0 ? [`${path} @${width}px:\n    ${v.join('\n    ')}`] : [];
-    });
-    expect(failures, failures.join('\n')).toEqual([]);
-  });
-});
-
 describe('honors search', () => {
   test(
     'typing a Chinese substring filters the honors and announces the count; a string that matches nothing says so',
     async () => {
-      await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
         const { page, problems } = await newPage(ctx, server.origin);
         await page.goto(server.url('/honors/'));
         const total = await page.locator('[data-honor]').count();
@@ -628,11 +469,10 @@ describe('phones and 适老化 (issue 12)', () => {
   test.each([false, true])(
     'at 360 px (适老化 %s) the navigation is one row, row labels and chart titles never break inside a word, and nothing scrolls sideways',
     async (elder) => {
-      await withContext({ viewport: { width: 360, height: 780 } }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 360, height: 780 } }, async (ctx) => {
         if (elder) await ctx.addInitScript(() => window.localStorage.setItem('elder-mode', '1'));
         const failures: string[] = [];
-        for (const path of ['/', '/funding/', '/militia/', '/indicators/', '/honors/', '/about/']) {
-          const { page, problems } = await newPage(ctx, server.origin);
+        await visitEach(ctx, server.origin, ['/', '/funding/', '/militia/', '/indicators/', '/honors/', '/about/'], async ({ page, path, problems }) => {
           await page.goto(server.url(path));
           await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
           const rows = await page.locator('.site-nav li').evaluateAll((lis) => new Set(lis.map((li) => Math.round(li.getBoundingClientRect().top))).size);
@@ -658,8 +498,7 @@ describe('phones and 适老化 (issue 12)', () => {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (overflow > 1) failures.push(`${path}: page scrolls sideways by ${overflow} px`);
           failures.push(...problems.map((p) => `${path}: ${p}`));
-          await page.close();
-        }
+        });
         expect(failures, failures.join('\n')).toEqual([]);
       });
     },
@@ -667,7 +506,7 @@ describe('phones and 适老化 (issue 12)', () => {
   );
 
   test('a table wider than a phone keeps its label column in place and says it scrolls', async () => {
-    await withContext({ viewport: { width: 360, height: 780 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 360, height: 780 } }, async (ctx) => {
       const { page, problems } = await newPage(ctx, server.origin);
       await page.goto(server.url('/indicators/'));
       const wrap = page.locator('.table-wrap').first();
@@ -684,7 +523,7 @@ describe('phones and 适老化 (issue 12)', () => {
   }, 60_000);
 
   test('the 适老化 toggle shows its state in its label and aria-pressed, and key figures grow as much as body text', async () => {
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const { page, problems } = await newPage(ctx, server.origin);
       await page.goto(server.url('/'));
       const toggle = page.getByRole('button', { name: '适老化' });
@@ -717,7 +556,7 @@ describe('print (issue 12)', () => {
   test('the home page prints on one A4 page, without buttons, in the light palette whatever the screen theme', async () => {
     const colours: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      await withContext({ viewport: { width: 1280, height: 900 }, colorScheme }, async (ctx) => {
+      await withContext(browser, { viewport: { width: 1280, height: 900 }, colorScheme }, async (ctx) => {
         const page = await ctx.newPage();
         await page.goto(server.url('/'));
         await page.emulateMedia({ media: 'print', colorScheme });
@@ -730,7 +569,7 @@ describe('print (issue 12)', () => {
   }, 60_000);
 
   test('the honors page prints each honor once and no in-page link lists', async () => {
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
       await page.goto(server.url('/honors/'));
       await page.emulateMedia({ media: 'print' });
@@ -760,7 +599,7 @@ describe('print (issue 12)', () => {
 
 describe('public /about/ and downloads (issue 12)', () => {
   test('the about page names no internal column, header spelling or config file, states the data period, and lists each CSV once after the workbook', async () => {
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const { page, problems } = await newPage(ctx, server.origin);
       await page.goto(server.url('/about/'));
       const text = await page.locator('main').innerText();

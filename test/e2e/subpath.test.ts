@@ -3,10 +3,9 @@
  * chart chunk, search index and download must resolve under the base; nothing may ask for a path outside it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   BUILD_TIMEOUT,
-  PARALLEL,
   SAMPLE_DATA,
   SUB_PATH,
   buildSite,
@@ -14,11 +13,12 @@ import {
   expectedRoutes,
   launchBrowser,
   listPages,
-  mapLimit,
   newPage,
   serve,
+  visitEach,
   type BuiltSite,
   type StaticServer,
+  type Visit,
 } from './harness.ts';
 
 let site: BuiltSite;
@@ -49,12 +49,12 @@ describe(`the site under ${SUB_PATH}`, () => {
       const failures: string[] = [];
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
-        await mapLimit(pages, PARALLEL, async (path) => {
-          const { page, problems } = await newPage(ctx, server.origin);
+        const onTab = (page: Page, visit: () => Visit) =>
           page.on('request', (r) => {
             const u = new URL(r.url());
-            if (u.origin === server.origin && !u.pathname.startsWith(SUB_PATH)) problems.push(`request outside the base: ${u.pathname}`);
+            if (u.origin === server.origin && !u.pathname.startsWith(SUB_PATH)) visit().problems.push(`request outside the base: ${u.pathname}`);
           });
+        await visitEach(ctx, server.origin, pages, async ({ page, path, problems }) => {
           const res = await page.goto(server.url(path));
           if (res?.status() !== 200) problems.push(`status ${res?.status()}`);
           const painted = await drawAllCharts(page);
@@ -77,8 +77,7 @@ describe(`the site under ${SUB_PATH}`, () => {
           }, SUB_PATH);
           for (const o of outside) problems.push(`link outside the base: ${o}`);
           if (problems.length > 0) failures.push(`${path}:\n  ${problems.join('\n  ')}`);
-          await page.close();
-        });
+        }, { onTab });
       } finally {
         await ctx.close();
       }

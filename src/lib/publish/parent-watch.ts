@@ -84,6 +84,10 @@ export interface ParentWatch {
 /**
  * Poll the launcher chain every `intervalMs` and call `onGone` once with the reason when one of them ends;
  * `gone()` checks on demand. The timer never keeps the process alive.
+ *
+ * A SIGTERM to npm ends the shell first and npm a moment later (npm waits for its child), so a tick that finds a
+ * nearer process gone while the launcher still runs waits one more tick: the message then names npm, the process the
+ * user stopped. `gone()` itself (the check right before the swap) never waits.
  */
 export function watchParents(onGone: (reason: string) => void, opts: { chain?: WatchedProcess[]; intervalMs?: number; procRoot?: string } = {}): ParentWatch {
   const procRoot = opts.procRoot ?? '/proc';
@@ -99,7 +103,18 @@ export function watchParents(onGone: (reason: string) => void, opts: { chain?: W
     }
     return reason;
   };
-  const timer = setInterval(gone, opts.intervalMs ?? 500);
+  let waited = false;
+  const tick = (): void => {
+    if (reason !== null) return;
+    const p = goneLauncher(chain, procRoot);
+    if (p === null) return;
+    if (p !== chain.at(-1) && !waited) {
+      waited = true;
+      return;
+    }
+    gone();
+  };
+  const timer = setInterval(tick, opts.intervalMs ?? 500);
   timer.unref();
   return { gone, stop: () => clearInterval(timer) };
 }

@@ -82,6 +82,39 @@ describe('goneLauncher', () => {
     expect(goneLauncher([{ pid: 80, start: '4800', name: 'sh' }, { pid: 70, start: '4700', name: 'npm' }], zombie)?.name).toBe('npm');
   });
 
+  it('when the shell ends before npm, the timer waits one tick so the message names npm; gone() never waits', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 60));
+    const chain = [
+      { pid: 80, start: '4800', name: 'sh' },
+      { pid: 70, start: '4700', name: 'npm' },
+    ];
+    // The shell has ended; npm still runs.
+    let procRoot = fakeProc({ 70: ['S', 1, '4700', ['npm']] });
+    const reasons: string[] = [];
+    const onDemand = watchParents(() => undefined, { chain, intervalMs: 1_000_000, procRoot });
+    expect(onDemand.gone()).toBe(describeGone(chain[0]!));
+    onDemand.stop();
+    const watch = watchParents((r) => reasons.push(r), { chain, intervalMs: 40, procRoot });
+    await tick();
+    expect(reasons).toEqual([]);
+    // npm ends before the next tick: the message names it.
+    rmSync(join(procRoot, '70'), { recursive: true });
+    await tick();
+    await tick();
+    watch.stop();
+    expect(reasons).toEqual([describeGone(chain[1]!)]);
+    // npm still running after the extra tick: the shell is named, once.
+    rmSync(procRoot, { recursive: true });
+    procRoot = fakeProc({ 70: ['S', 1, '4700', ['npm']] });
+    const later: string[] = [];
+    const watch2 = watchParents((r) => later.push(r), { chain, intervalMs: 40, procRoot });
+    await tick();
+    await tick();
+    await tick();
+    watch2.stop();
+    expect(later).toEqual([describeGone(chain[0]!)]);
+  });
+
   it('notices a real process ending, and watchParents says which once', async () => {
     const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     await new Promise((r) => child.once('spawn', r));
