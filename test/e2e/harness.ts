@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join, relative, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
 import { serveDist, type StaticServer } from '../../src/lib/publish/serve-dist.ts';
 import type { Summary } from '../../src/lib/shared/types.ts';
@@ -117,18 +117,25 @@ export function serve(distDir: string, base = '/'): Promise<StaticServer> {
 // ---------------------------------------------------------------------------------------------------------------
 // Watching a page
 
-/**
- * Everything wrong a page did while we watched: console errors, page errors, failed or refused requests, other hosts.
- * Each problem goes to `report`; by default into the array returned.
- */
-export function watch(page: Page, origin: string, report?: (problem: string) => void): string[] {
+/** How watch reports: where each problem goes, and failed requests that are not the page's fault. */
+export interface WatchOptions {
+  /** Each problem; by default into the array watch returns. */
+  report?: (problem: string) => void;
+  /** True for a failed request to leave out. */
+  ignoreFailure?: (request: Request) => boolean;
+}
+
+/** Everything wrong a page did while we watched: console errors, page errors, failed or refused requests, other hosts. */
+export function watch(page: Page, origin: string, opts: WatchOptions = {}): string[] {
   const problems: string[] = [];
-  const add = report ?? ((p: string) => void problems.push(p));
+  const add = opts.report ?? ((p: string) => void problems.push(p));
   page.on('console', (m) => {
     if (m.type() === 'error') add(`console error: ${m.text()} (${m.location().url})`);
   });
   page.on('pageerror', (e) => add(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => add(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  page.on('requestfailed', (r) => {
+    if (!opts.ignoreFailure?.(r)) add(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`);
+  });
   page.on('request', (r) => {
     const u = r.url();
     if (u.startsWith('data:') || u.startsWith('blob:')) return;
@@ -151,9 +158,9 @@ export async function withContext<T>(browser: Browser, opts: Parameters<Browser[
 }
 
 /** A new page, watched (see watch); requests to any other host fail in the browser (see launchBrowser), never reaching the network. */
-export async function newPage(context: BrowserContext, origin: string, report?: (problem: string) => void): Promise<{ page: Page; problems: string[] }> {
+export async function newPage(context: BrowserContext, origin: string, opts: WatchOptions = {}): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
-  const problems = watch(page, origin, report);
+  const problems = watch(page, origin, opts);
   return { page, problems };
 }
 
@@ -183,7 +190,14 @@ export async function visitEach(
   await Promise.all(
     Array.from({ length: tabs }, async () => {
       let current: Visit | null = null;
-      const { page } = await newPage(context, origin, (p) => current?.problems.push(p));
+      // Which visit asked for each request: leaving a page aborts what it still loads (its favicon, say), and that
+      // abort belongs to neither page.
+      const askedBy = new WeakMap<Request, Visit | null>();
+      const { page } = await newPage(context, origin, {
+        report: (p) => current?.problems.push(p),
+        ignoreFailure: (r) => r.failure()?.errorText === 'net::ERR_ABORTED' && askedBy.get(r) !== current,
+      });
+      page.on('request', (r) => askedBy.set(r, current));
       opts.onTab?.(page, () => current!);
       try {
         for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
