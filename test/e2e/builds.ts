@@ -156,7 +156,7 @@ async function once<T>(key: string, make: (dir: string) => Promise<T>, run?: str
  * Build the site for a data folder (once per run and key): data step, then `astro build` with SITE_DATA_DIR,
  * ASTRO_OUT_DIR and SITE_BASE, as publishing does it but without the swap (see publishSample for the whole path).
  */
-export function buildSite(key: string, dataDir: string, base = '/'): Promise<BuiltSite> {
+export function buildSite(key: string, dataDir: string, base = '/', runFolder?: string): Promise<BuiltSite> {
   return once(key, async (dir) => {
     const json = join(dir, 'data');
     const dist = join(dir, 'dist');
@@ -174,8 +174,12 @@ export function buildSite(key: string, dataDir: string, base = '/'): Promise<Bui
     }
     const summary = JSON.parse(readFileSync(join(json, 'summary.json'), 'utf8')) as Summary;
     return { dataDir: json, distDir: dist, base, summary };
-  });
+  }, runFolder);
 }
+
+/** The sub-path site of subpath.test.ts and the hostile-data site of hostile.test.ts, by key. */
+export const SUBPATH_SITE = ['subpath', SAMPLE_DATA, SUB_PATH] as const;
+export const HOSTILE_SITE = ['hostile', HOSTILE_DATA, '/'] as const;
 
 /** The sample site published by the real `npm run build` (scripts/build.ts) into folders of its own. */
 export interface PublishedSample {

@@ -12,6 +12,7 @@ import {
   BUILD_TIMEOUT,
   HOSTILE_DATA,
   buildSite,
+  HOSTILE_SITE,
   launchBrowser,
   listPages,
   newPage,
@@ -39,7 +40,7 @@ let pages: string[];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  site = await buildSite('hostile', HOSTILE_DATA);
+  site = await buildSite(...HOSTILE_SITE);
   server = await serve(site.distDir);
   pages = listPages(site.distDir);
 }, BUILD_TIMEOUT);

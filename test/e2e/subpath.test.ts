@@ -9,6 +9,7 @@ import {
   SAMPLE_DATA,
   SUB_PATH,
   buildSite,
+  SUBPATH_SITE,
   drawAllCharts,
   expectedRoutes,
   launchBrowser,
@@ -28,7 +29,7 @@ let pages: string[];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  site = await buildSite('subpath', SAMPLE_DATA, SUB_PATH);
+  site = await buildSite(...SUBPATH_SITE);
   server = await serve(site.distDir, SUB_PATH);
   pages = listPages(site.distDir);
 }, BUILD_TIMEOUT);
