@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { isAlive } from '../../src/lib/publish/proc.ts';
 import { SAMPLE_DATA, ROOT, publishArgs, publishSample, runBuild, withBuildLock, type PublishedSample } from '../e2e/harness.ts';
 
@@ -51,6 +51,10 @@ describe('npm run build', () => {
     expect(readFileSync(sample.reportFile, 'utf8')).toContain('首次发布');
     expect(sample.output).toMatch(/用时：数据校验 \d+\.\d\d s · 站点构建 \d+\.\d\d s · 发布 \d+\.\d\d s · 合计 \d+\.\d\d s/);
     const before = hashTree(sample.distDir);
+    // Published outside the project (as with a --dist-dir and --cache-dir elsewhere): none of Astro's own files, which
+    // Astro copies into an output folder outside its project (its data store with the config digest, settings.json).
+    expect(relative(ROOT, sample.distDir).startsWith('..')).toBe(true);
+    expect(Object.keys(before).filter((f) => /(^|\/)(data-store\.json|settings\.json|content-(assets|modules)\.mjs)$|\.mjs$|^chunks\//.test(f))).toEqual([]);
     const reportBefore = readFileSync(sample.reportFile, 'utf8');
 
     const militia = join(dir, 'data', 'militia_cases.csv');

@@ -5,7 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataCommand } from '../../src/lib/cli/data-command.ts';
 import { main } from '../../src/lib/cli/main.ts';
@@ -216,10 +217,12 @@ export function runBuild(args: string[]): Promise<RunResult> {
  */
 export function publishSample(run?: string): Promise<PublishedSample> {
   return once('sample', async (dir) => {
+    const outside = outsideFolder(dirname(dir));
+    rmSync(outside, { recursive: true, force: true });
     const folders = {
-      distDir: join(dir, 'dist'),
-      cacheDir: join(dir, 'cache'),
-      siteDataDir: join(dir, 'cache', 'data'),
+      distDir: join(outside, 'dist'),
+      cacheDir: join(outside, 'cache'),
+      siteDataDir: join(dir, 'data'),
       reportFile: join(dir, 'build-report.txt'),
     };
     const r = await runBuildLocked(publishArgs(SAMPLE_DATA, folders));
@@ -237,10 +240,22 @@ export async function sampleSite(): Promise<BuiltSite> {
 
 /** Remove build folders left by runs whose process has died (a crash or Ctrl-C skips the global teardown). */
 function removeStaleBuilds(): void {
-  const cache = join(ROOT, '.cache');
-  if (!existsSync(cache)) return;
-  for (const name of readdirSync(cache)) {
-    const m = /^e2e-(?:run-)?(\d+)/.exec(name);
-    if (m && !isAlive(Number(m[1]))) rmSync(join(cache, name), { recursive: true, force: true });
+  for (const [folder, pattern] of [
+    [join(ROOT, '.cache'), /^e2e-(?:run-)?(\d+)/],
+    [tmpdir(), /^shuangyong-e2e-run-(\d+)$/],
+  ] as const) {
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) {
+      const m = pattern.exec(name);
+      if (m && !isAlive(Number(m[1]))) rmSync(join(folder, name), { recursive: true, force: true });
+    }
   }
+}
+
+/**
+ * The folder outside the project where a run publishes the sample site (`<tmp>/shuangyong-e2e-run-<pid>`): as an
+ * admin does with a --dist-dir and --cache-dir elsewhere, which Astro alone would fill with its own files.
+ */
+export function outsideFolder(runFolder: string): string {
+  return join(tmpdir(), `shuangyong-${basename(runFolder)}`);
 }

@@ -13,7 +13,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { HOSTILE_SITE, SUBPATH_SITE, buildSite, publishSample } from './builds.ts';
+import { HOSTILE_SITE, SUBPATH_SITE, buildSite, outsideFolder, publishSample } from './builds.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -47,5 +47,6 @@ export default function setup(project: TestProject): () => Promise<void> {
   return async () => {
     await builds;
     rmSync(dir, { recursive: true, force: true });
+    rmSync(outsideFolder(dir), { recursive: true, force: true });
   };
 }

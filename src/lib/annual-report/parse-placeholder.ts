@@ -25,6 +25,7 @@
  * A year is 4 digits (absolute) or 0 / a signed number (relative to the report year, or to `@` when given).
  * This module only checks the syntax; whether a metric exists is decided against summary.json when rendering.
  */
+import { indicatorMetricId } from '../shared/metric-def.ts';
 
 /** A year written absolutely (`2023`) or relative to the report year (`-1`, `0`, `+1`). */
 export type YearRef = { kind: 'absolute'; year: number } | { kind: 'relative'; offset: number };
@@ -132,7 +133,7 @@ function parseRef(s: string): PlaceholderRef | null {
     const prefix = t.slice(0, colon).trim();
     const name = t.slice(colon + 1).trim();
     if (name === '') return { kind: 'metric', id: `${prefix}:` };
-    if (prefix === '指标' || prefix === 'indicator') return { kind: 'metric', id: `indicator:${name}` };
+    if (prefix === '指标' || prefix === 'indicator') return { kind: 'metric', id: indicatorMetricId(name) };
     return { kind: 'metric', id: `${prefix}:${name}` };
   }
   return { kind: 'metric', id: t };

@@ -1,6 +1,6 @@
 /** The series a report figure names: a summary.json metric or a breakdown key, and the data file it comes from. */
 import type { Details, DatasetId, FileReport, MetricSeries, Summary } from '../shared/types.ts';
-import { breakdownDef, indicatorName, metricDef } from '../shared/metric-def.ts';
+import { breakdownDef, yearMetricDataset } from '../shared/metric-def.ts';
 import { yoyOfPublished } from '../shared/yoy.ts';
 
 /**
@@ -28,9 +28,8 @@ export function resolveMetric(summary: Summary, details: Details, id: string): M
 
 /** The data file a metric id comes from (the metric catalog's family; indicators.csv for `indicator:`); null for an unknown id. */
 export function sourceDataset(id: string): DatasetId | null {
-  if (indicatorName(id) !== null) return 'indicators';
   const colon = id.indexOf(':');
-  return (metricDef(id) ?? breakdownDef(colon < 0 ? id : id.slice(0, colon)))?.family ?? null;
+  return yearMetricDataset(id) ?? breakdownDef(colon < 0 ? id : id.slice(0, colon))?.family ?? null;
 }
 
 /**

@@ -1,6 +1,8 @@
 /** The site build step of publishing: `astro build` in a child process. */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAlive } from './proc.ts';
 
 export interface BuildSiteOptions {
   root: string;
@@ -30,8 +32,51 @@ export function astroSafeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return out;
 }
 
+/** True when `dir` lies inside `root`. */
+function isInside(root: string, dir: string): boolean {
+  const r = relative(resolve(root), resolve(dir));
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r);
+}
+
+/** Where an output folder outside the project is built first: `<root>/.cache/astro-out-<pid>-<time>`. */
+const LOCAL_OUT = /^astro-out-(\d+)-\d+$/;
+
+/** Remove local output folders of builds whose process is gone (a crash or a kill skips the clean-up). */
+function removeStaleLocalOuts(cache: string): void {
+  if (!existsSync(cache)) return;
+  for (const name of readdirSync(cache)) {
+    const m = LOCAL_OUT.exec(name);
+    if (m && !isAlive(Number(m[1]))) rmSync(join(cache, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * `astro build` into `outDir`. Astro 5 builds an output folder outside the project through `<root>/.astro/`, then
+ * copies all of that folder into the site (its data store holding the config digest, settings.json, content modules)
+ * and deletes it. So an output folder outside the project (a --cache-dir elsewhere, beside a dist on another disk) is
+ * built inside the project's .cache first and then moved there (renamed, or copied when on another file system).
+ */
+export async function astroBuild(opts: BuildSiteOptions): Promise<void> {
+  if (isInside(opts.root, opts.outDir)) return runAstroBuild(opts);
+  const cache = join(opts.root, '.cache');
+  removeStaleLocalOuts(cache);
+  const local = join(cache, `astro-out-${process.pid}-${Date.now()}`);
+  try {
+    await runAstroBuild({ ...opts, outDir: local });
+    mkdirSync(dirname(opts.outDir), { recursive: true });
+    try {
+      renameSync(local, opts.outDir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      cpSync(local, opts.outDir, { recursive: true });
+    }
+  } finally {
+    rmSync(local, { recursive: true, force: true });
+  }
+}
+
 /** `astro build` in a child process (so an interrupt can stop it), with the staging data and output folders in its env. */
-export function astroBuild({ root, dataDir, outDir, signal, verbose, env = {} }: BuildSiteOptions): Promise<void> {
+function runAstroBuild({ root, dataDir, outDir, signal, verbose, env = {} }: BuildSiteOptions): Promise<void> {
   return new Promise((resolveBuild, reject) => {
     const bin = join(root, 'node_modules', 'astro', 'astro.js');
     const child = spawn(process.execPath, [bin, 'build'], {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetId, Details, Summary } from '../shared/types.ts';
 import { DATASETS } from '../data/schema/index.ts';
-import { indicatorName, metricDef } from '../shared/metric-def.ts';
+import { datasetYears } from '../shared/metric-def.ts';
 
 /** The manifest's file name inside a site folder. */
 export const MANIFEST_FILE = '.publish-manifest.json';
@@ -37,25 +37,12 @@ export interface SiteManifest {
 }
 
 /**
- * Whether a summary.json metric's years are the dataset's years (contract §3: byYear[y] iff the dataset has a row
- * in y): the dataset's fixed metrics in the metric catalog, and every indicator for indicators.csv.
- */
-function isYearMetric(dataset: DatasetId, id: string): boolean {
-  if (dataset === 'indicators') return indicatorName(id) !== null;
-  return metricDef(id)?.family === dataset;
-}
-
-/**
  * Rows and years per dataset. With `details` (a data step's output) rows and presence come from its file
  * reports; without (an old site's summary.json) rows are null and a dataset is present when it has years.
  */
 export function datasetCounts(summary: Summary, details: Details | null): DatasetCount[] {
   return DATASETS.map(({ id: dataset, file }) => {
-    const years = new Set<number>();
-    for (const [id, m] of Object.entries(summary.metrics)) {
-      if (isYearMetric(dataset, id)) for (const y of Object.keys(m.byYear)) years.add(Number(y));
-    }
-    const sorted = [...years].sort((a, b) => a - b);
+    const sorted = datasetYears(summary, dataset);
     const report = details?.files.find((f) => f.dataset === dataset);
     if (report) return { dataset, file: report.file, present: report.present, rows: report.present ? report.rows : 0, years: sorted };
     return { dataset, file: `data/${file}`, present: sorted.length > 0, rows: null, years: sorted };

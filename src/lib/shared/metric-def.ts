@@ -4,6 +4,7 @@
  */
 import { BREAKDOWNS, DIMENSIONS, METRICS, PAGES } from './metrics.ts';
 import type { BreakdownDef, BreakdownKey, DimensionKey, MetricDef, MetricKey, PageId } from './metrics.ts';
+import type { DatasetId, Summary } from './types.ts';
 
 /**
  * Part–whole pairs between indicators of indicators.csv, by indicator name: the part never exceeds the whole in
@@ -40,6 +41,25 @@ export function metricDef(id: string): MetricDef | null {
 /** The catalog entry of a breakdown id; an unknown id gives null. */
 export function breakdownDef(id: string): BreakdownDef | null {
   return breakdownById.get(id) ?? null;
+}
+
+/**
+ * The dataset whose years a summary.json metric's years are (contract §3: byYear[y] iff the dataset has a row in y):
+ * a fixed metric's family, indicators.csv for every `indicator:` id; null for any other id (a funding category has
+ * only its own years).
+ */
+export function yearMetricDataset(id: string): DatasetId | null {
+  if (indicatorName(id) !== null) return 'indicators';
+  return metricDef(id)?.family ?? null;
+}
+
+/** The years a dataset has rows in, ascending, read from summary.json's metrics (see yearMetricDataset). */
+export function datasetYears(summary: Summary, dataset: DatasetId): number[] {
+  const years = new Set<number>();
+  for (const [id, m] of Object.entries(summary.metrics)) {
+    if (yearMetricDataset(id) === dataset) for (const y of Object.keys(m.byYear)) years.add(Number(y));
+  }
+  return [...years].sort((a, b) => a - b);
 }
 
 /** The fixed metrics in catalog order: the ones summary.json always holds. */

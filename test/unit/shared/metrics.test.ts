@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { METRICS, BREAKDOWNS, RATES, PAGES, DIMENSIONS } from '../../../src/lib/shared/metrics.ts';
-import { fixedMetrics, pageMetrics, metricDef, breakdownDef, figureHref, partWholePairs, freeTextDimensionIds, countChangeMetricIds, indicatorMetricId, indicatorName, fundingCategoryMetric } from '../../../src/lib/shared/metric-def.ts';
+import { fixedMetrics, pageMetrics, metricDef, breakdownDef, figureHref, partWholePairs, freeTextDimensionIds, countChangeMetricIds, indicatorMetricId, indicatorName, fundingCategoryMetric, yearMetricDataset, datasetYears } from '../../../src/lib/shared/metric-def.ts';
 import { buildTables } from '../../../src/lib/site/tables/index.ts';
 import type { SiteData } from '../../../src/lib/site/site-data.ts';
 
@@ -116,5 +116,33 @@ describe('the metric catalog', () => {
     expect(metricDef('funding.category:其他')).toBe(null);
     expect(breakdownDef('school.stage.placed')?.partOf).toBe('schoolStageRequested');
     expect(breakdownDef('nope')).toBe(null);
+  });
+});
+
+describe('years per dataset (the about page and the publish manifest)', () => {
+  it('a fixed metric counts for its family, every indicator for indicators.csv, a funding category for none', () => {
+    expect(yearMetricDataset(METRICS.fundingTotal.id)).toBe('funding');
+    expect(yearMetricDataset(METRICS.schoolPlaced.id)).toBe('school_placements');
+    expect(yearMetricDataset(indicatorMetricId('走访调研驻军次数'))).toBe('indicators');
+    expect(yearMetricDataset(fundingCategoryMetric('优抚').id)).toBeNull();
+    expect(yearMetricDataset('no.such')).toBeNull();
+  });
+
+  it('datasetYears: the union of those metrics’ years, ascending; a category’s own years add nothing', () => {
+    const m = (byYear: Record<string, number>) => ({ label: '', unit: '', byYear, yoy: {} });
+    const summary = {
+      metrics: {
+        [METRICS.militiaCases.id]: m({ '2024': 3, '2022': 1 }),
+        [METRICS.militiaPersons.id]: m({ '2023': 2 }),
+        [fundingCategoryMetric('优抚').id]: m({ '2019': 1 }),
+        [METRICS.fundingTotal.id]: m({ '2021': 5 }),
+        [indicatorMetricId('甲')]: m({ '2020': 1 }),
+        [indicatorMetricId('乙')]: m({ '2018': 1 }),
+      },
+    } as unknown as Parameters<typeof datasetYears>[0];
+    expect(datasetYears(summary, 'militia_cases')).toEqual([2022, 2023, 2024]);
+    expect(datasetYears(summary, 'funding')).toEqual([2021]);
+    expect(datasetYears(summary, 'indicators')).toEqual([2018, 2020]);
+    expect(datasetYears(summary, 'honors')).toEqual([]);
   });
 });
