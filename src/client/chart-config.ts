@@ -6,6 +6,7 @@
  */
 import type { ChartConfiguration, ChartDataset, ChartEvent, Chart, Plugin, Scale } from 'chart.js';
 import type { ChartSeries, ChartSpec } from '../lib/site/tables/types.ts';
+import { formatNumber } from '../lib/shared/format.ts';
 import { slotColor, type Theme } from '../lib/shared/palette.ts';
 import { chooseTicks, placeLabels, wrapLabel, type LabelBox, type TickChoice } from './chart-labels.ts';
 
@@ -26,16 +27,9 @@ export interface Look {
 /** Space kept between two tick labels, px. */
 const TICK_GAP = 4;
 
-const formats = new Map<string, Intl.NumberFormat>();
-/** A value as the table writes it: thousands separators, `frac` decimals (always `frac` when `fixed`). */
-export function formatValue(value: number, frac: number, fixed = false): string {
-  const key = `${frac}:${fixed}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: frac, minimumFractionDigits: fixed ? frac : 0 });
-    formats.set(key, f);
-  }
-  return f.format(value);
+/** A value as the table writes it: the site's one number formatter (thousands separators, `frac` decimals, always `frac` when `fixed`). */
+export function numberText(value: number, frac: number, fixed = false): string {
+  return formatNumber(value, { decimals: frac, fixed });
 }
 
 let measurer: CanvasRenderingContext2D | null = null;
@@ -56,8 +50,8 @@ export function valueText(spec: ChartSpec, series: ChartSeries, i: number): stri
   const v = series.values[i];
   if (v === null || v === undefined) return null;
   const share = series.shares?.[i];
-  const text = formatValue(v, spec.frac, spec.fixed);
-  return share === null || share === undefined ? text : `${text}（${formatValue(share, 1, true)}%）`;
+  const text = numberText(v, spec.frac, spec.fixed);
+  return share === null || share === undefined ? text : `${text}（${numberText(share, 1, true)}%）`;
 }
 
 function lastIndex(values: readonly (number | null)[]): number {
@@ -133,7 +127,7 @@ function drawValueLabels(chart: Chart, spec: ChartSpec, look: Look): void {
         const top = spec.series.map((_, d) => geometry(chart, d, i)).filter((g): g is Geometry => g !== null);
         if (top.length === 0) continue;
         const total = parts.reduce((a, b) => a + b, 0);
-        const text = formatValue(total, spec.frac, spec.fixed);
+        const text = numberText(total, spec.frac, spec.fixed);
         const w = ctx.measureText(text).width;
         boxes.push({ text, x: clampX(top[0]!.x, w), y: Math.min(...top.map((g) => g.y)) - 2, w, h: lineHeight, must: i === last, room });
       }
@@ -189,13 +183,13 @@ function hoverPlugin(spec: ChartSpec, look: Look): Plugin {
         spec.labels[i] ?? '',
         ...spec.series.map((s) => {
           const v = s.values[i];
-          const value = v === null || v === undefined ? '无记录' : `${formatValue(v, spec.frac, spec.fixed)}${unit}`;
+          const value = v === null || v === undefined ? '无记录' : `${numberText(v, spec.frac, spec.fixed)}${unit}`;
           return spec.series.length > 1 ? `${s.name}：${value}` : value;
         }),
       ];
       if (spec.stacked) {
         const parts = spec.series.map((s) => s.values[i]).filter((v): v is number => v !== null && v !== undefined);
-        if (parts.length) lines.push(`合计：${formatValue(parts.reduce((a, b) => a + b, 0), spec.frac, spec.fixed)}${unit}`);
+        if (parts.length) lines.push(`合计：${numberText(parts.reduce((a, b) => a + b, 0), spec.frac, spec.fixed)}${unit}`);
       }
       const ctx = chart.ctx;
       ctx.save();
@@ -255,7 +249,7 @@ export function chartConfig(spec: ChartSpec, look: Look): ChartConfiguration {
     title: { display: false },
     grid: { color: look.grid },
     border: { display: false },
-    ticks: { ...upright, color: look.axis, font, callback: (v: string | number) => formatValue(Number(v), spec.frac) },
+    ticks: { ...upright, color: look.axis, font, callback: (v: string | number) => numberText(Number(v), spec.frac) },
   };
   let cache: { width: number; choice: TickChoice } | null = null;
   const categoryAxis = {
