@@ -3,14 +3,14 @@
  * site through the real `npm run build`), serve it on 127.0.0.1, drive Debian's Chromium through playwright-core,
  * and watch every page for errors, failed requests and requests that leave the test server.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join, relative, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { serveDist, type StaticServer } from '../../src/lib/publish/serve-dist.ts';
 import type { Summary } from '../../src/lib/shared/types.ts';
-import { setRunDirProvider } from './builds.ts';
+import { BUILD_TIMEOUT, sampleSite, setRunDirProvider, type BuiltSite } from './builds.ts';
 
 export * from './builds.ts';
 export type { StaticServer };
@@ -63,6 +63,42 @@ export async function launchBrowser(): Promise<Browser> {
   });
   browser.on('disconnected', proxy.close);
   return browser;
+}
+
+/** The published sample site served on 127.0.0.1 with a browser, its pages and summary.json: what the page tests share. */
+export interface OpenSite {
+  browser: Browser;
+  site: BuiltSite;
+  server: StaticServer;
+  pages: string[];
+  summary: Summary;
+}
+
+/** Launch Chromium, then wait for the sample site (built once per run) and serve it; close with closeSite. */
+export async function openSampleSite(): Promise<OpenSite> {
+  // Launch first: a missing Chromium fails at once with the install hint, before a 30 s build.
+  const browser = await launchBrowser();
+  const site = await sampleSite();
+  const server = await serve(site.distDir);
+  const summary = JSON.parse(readFileSync(join(site.distDir, 'data', 'summary.json'), 'utf8')) as Summary;
+  return { browser, site, server, pages: listPages(site.distDir), summary };
+}
+
+/**
+ * The sample site for a test file: opened before its tests (openSampleSite) and closed after them. The object is
+ * filled in by the file's beforeAll, so read its fields inside tests and hooks only.
+ */
+export function useSampleSite(): OpenSite {
+  const open = {} as OpenSite;
+  beforeAll(async () => void Object.assign(open, await openSampleSite()), BUILD_TIMEOUT);
+  afterAll(() => closeSite(open));
+  return open;
+}
+
+/** Close what openSampleSite opened (either part may be missing when opening failed). */
+export async function closeSite(open: Partial<OpenSite> | undefined): Promise<void> {
+  await open?.browser?.close();
+  await open?.server?.close();
 }
 
 /** Every file under a folder, as absolute paths. */

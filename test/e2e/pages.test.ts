@@ -8,24 +8,17 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Summary } from '../../src/lib/shared/types.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  BUILD_TIMEOUT,
   brokenWords,
-  sampleSite,
   drawAllCharts,
   expectedRoutes,
-  launchBrowser,
-  listPages,
   newPage,
   refused,
   visitEach,
-  serve,
   withContext,
-  type BuiltSite,
-  type StaticServer,
+  useSampleSite,
 } from './harness.ts';
 
 const require = createRequire(import.meta.url);
@@ -49,25 +42,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
-let pages: string[];
-let summary: Summary;
-
-beforeAll(async () => {
-  // Launch first: a missing Chromium fails at once with the install hint, before a 30 s build.
-  browser = await launchBrowser();
-  site = await sampleSite();
-  server = await serve(site.distDir);
-  pages = listPages(site.distDir);
-  summary = JSON.parse(readFileSync(join(site.distDir, 'data', 'summary.json'), 'utf8')) as Summary;
-}, BUILD_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const sample = useSampleSite();
 
 /** What must survive without JavaScript: figures, data tables, key figures, honors. */
 function countContent(page: Page) {
@@ -82,9 +57,9 @@ const jsCounts = new Map<string, Awaited<ReturnType<typeof countContent>>>();
 
 describe('the built page list', () => {
   test('the sample build has every route issue 3 asks for, and summary.json is published with it', () => {
-    for (const route of expectedRoutes(summary)) expect(pages, `missing page ${route}`).toContain(route);
-    expect(summary.years.length).toBeGreaterThan(1);
-    expect(summary.latestYear).toBe(summary.years.at(-1));
+    for (const route of expectedRoutes(sample.summary)) expect(sample.pages, `missing page ${route}`).toContain(route);
+    expect(sample.summary.years.length).toBeGreaterThan(1);
+    expect(sample.summary.latestYear).toBe(sample.summary.years.at(-1));
   });
 });
 
@@ -96,9 +71,9 @@ describe.each([
     'loads with no console error, page error, failed request or other host; every chart draws and has a table; no NaN/undefined/Infinity',
     async () => {
       const failures: string[] = [];
-      await withContext(browser, { viewport: { width, height } }, async (ctx) => {
-        await visitEach(ctx, server.origin, pages, async ({ page, path, problems }) => {
-          const res = await page.goto(server.url(path), { waitUntil: 'load' });
+      await withContext(sample.browser, { viewport: { width, height } }, async (ctx) => {
+        await visitEach(ctx, sample.server.origin, sample.pages, async ({ page, path, problems }) => {
+          const res = await page.goto(sample.server.url(path), { waitUntil: 'load' });
           if (res?.status() !== 200) problems.push(`status ${res?.status()}`);
           const painted = await drawAllCharts(page);
           painted.forEach((n, i) => {
@@ -121,7 +96,7 @@ describe.each([
           if (problems.length > 0) failures.push(`${path} @${width}px:\n  ${problems.join('\n  ')}`);
           if (width === 1280) jsCounts.set(path, await countContent(page));
           // axe on the same visit (the pages are loaded once): every page at 1280 px, the phone-layout pages at 375.
-          if (width === 1280 || AXE_AT_375(summary.latestYear).includes(path)) axeFindings.set(`${path}@${width}`, await axeViolations(page));
+          if (width === 1280 || AXE_AT_375(sample.summary.latestYear).includes(path)) axeFindings.set(`${path}@${width}`, await axeViolations(page));
         });
       });
       expect(failures, failures.join('\n')).toEqual([]);
@@ -132,8 +107,8 @@ describe.each([
 
 describe('requests to other hosts', () => {
   test('are named by the page watch and refused inside the browser: they reach the refusing proxy, never the network', async () => {
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
-      const { page, problems } = await newPage(ctx, server.origin);
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const { page, problems } = await newPage(ctx, sample.server.origin);
       const before = refused.connections;
       // A blank page has no CSP of the site's to stop these first: only the browser's proxy setting can.
       const failed = ['http://example.com/leak.png', 'https://203.0.113.7/leak.png'].map((u) => page.waitForEvent('requestfailed', (r) => r.url() === u));
@@ -154,20 +129,20 @@ describe('without JavaScript', () => {
     async () => {
       // Counts with JavaScript come from the 1280 px run above; collected here when that test was not run.
       const withJs = jsCounts;
-      const todo = pages.filter((p) => !withJs.has(p));
+      const todo = sample.pages.filter((p) => !withJs.has(p));
       if (todo.length > 0) {
-        await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
-          await visitEach(ctx, server.origin, todo, async ({ page, path }) => {
-            await page.goto(server.url(path));
+        await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+          await visitEach(ctx, sample.server.origin, todo, async ({ page, path }) => {
+            await page.goto(sample.server.url(path));
             withJs.set(path, await countContent(page));
           });
         });
       }
       const failures: string[] = [];
-      await withContext(browser, { viewport: { width: 375, height: 812 }, javaScriptEnabled: false }, async (ctx) => {
+      await withContext(sample.browser, { viewport: { width: 375, height: 812 }, javaScriptEnabled: false }, async (ctx) => {
         const problems: string[] = [];
-        await visitEach(ctx, server.origin, pages, async ({ page, path, problems: seen }) => {
-          await page.goto(server.url(path));
+        await visitEach(ctx, sample.server.origin, sample.pages, async ({ page, path, problems: seen }) => {
+          await page.goto(sample.server.url(path));
           const c = await countContent(page);
           const js = withJs.get(path);
           if (JSON.stringify(c) !== JSON.stringify(js)) failures.push(`${path}: without JS ${JSON.stringify(c)}, with JS ${JSON.stringify(js)}`);
@@ -198,7 +173,7 @@ describe('accessibility', () => {
     { width: 1280, which: 'every page' },
     { width: 375, which: 'the home, funding, honors, about and report pages' },
   ])('axe-core finds no serious or critical violation on $which at $width px', ({ width }) => {
-    const list = width === 1280 ? pages : AXE_AT_375(summary.latestYear);
+    const list = width === 1280 ? sample.pages : AXE_AT_375(sample.summary.latestYear);
     const missing = list.filter((path) => !axeFindings.has(`${path}@${width}`));
     expect(missing, 'pages axe did not check (did the page visits run?)').toEqual([]);
     const failures = list.flatMap((path) => {

@@ -5,43 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Summary } from '../../src/lib/shared/types.ts';
 import {
-  BUILD_TIMEOUT,
-  sampleSite,
-  launchBrowser,
-  listPages,
   newPage,
   parseShown,
-  serve,
   withContext,
   visitEach,
-  type BuiltSite,
-  type StaticServer,
+  useSampleSite,
 } from './harness.ts';
 
 
-let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
-let pages: string[];
-let summary: Summary;
-
-beforeAll(async () => {
-  // Launch first: a missing Chromium fails at once with the install hint, before a 30 s build.
-  browser = await launchBrowser();
-  site = await sampleSite();
-  server = await serve(site.distDir);
-  pages = listPages(site.distDir);
-  summary = JSON.parse(readFileSync(join(site.distDir, 'data', 'summary.json'), 'utf8')) as Summary;
-}, BUILD_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const sample = useSampleSite();
 
 /** What must survive without JavaScript: figures, data tables, key figures, honors. */
 
@@ -84,8 +60,8 @@ describe('key figures', () => {
     const y = String(year);
     const prev = String(year - 1);
     if (id === 'rate') {
-      const req = summary.metrics['school.requested']!.byYear;
-      const placed = summary.metrics['school.placed']!.byYear;
+      const req = sample.summary.metrics['school.requested']!.byYear;
+      const placed = sample.summary.metrics['school.placed']!.byYear;
       const rate = (k: string): number | null => (req[k] && placed[k] !== undefined ? (placed[k] / req[k]) * 100 : null);
       const r = rate(y);
       const p = rate(prev);
@@ -97,11 +73,11 @@ describe('key figures', () => {
         points: true,
       };
     }
-    const m = summary.metrics[id]!;
+    const m = sample.summary.metrics[id]!;
     const value = m.byYear[y] ?? (id === 'honors.count' ? 0 : null);
     if (id === 'honors.count') {
       // Honours are compared as a count difference ("比上年多 1 项"); a data year without honours had 0.
-      const before = m.byYear[prev] ?? (summary.years.includes(year - 1) ? 0 : null);
+      const before = m.byYear[prev] ?? (sample.summary.years.includes(year - 1) ? 0 : null);
       const diff = value === null || before === null ? null : value - before;
       return { value, change: diff === null ? null : Math.abs(diff), word: diff === null ? null : diff === 0 ? '持平' : diff > 0 ? '多' : '少', points: false };
     }
@@ -113,12 +89,12 @@ describe('key figures', () => {
   test(
     'each key figure on the home page and every /year/<y>/ page equals summary.json, with its unit, exact figure and change',
     async () => {
-      const byLabel = metricByLabel(summary);
+      const byLabel = metricByLabel(sample.summary);
       const failures: string[] = [];
-      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
         const page = await ctx.newPage();
-        for (const [path, year] of [['/', summary.latestYear!] as const, ...summary.years.map((y) => [`/year/${y}/`, y] as const)]) {
-          await page.goto(server.url(path));
+        for (const [path, year] of [['/', sample.summary.latestYear!] as const, ...sample.summary.years.map((y) => [`/year/${y}/`, y] as const)]) {
+          await page.goto(sample.server.url(path));
           const h1 = (await page.locator('h1').innerText()).trim();
           if (!h1.includes(String(year))) failures.push(`${path}: h1 «${h1}» lacks the year ${year}`);
           const title = await page.title();
@@ -150,7 +126,7 @@ describe('key figures', () => {
                 const exact = parseShown(c.exact);
                 if (exact === null || Math.abs(exact - e.value) > 0.005 + 1e-9) failures.push(`${where}: abbreviated without the exact figure (${c.exact || 'none'})`);
               }
-              const unit = id === 'rate' ? '%' : summary.metrics[id]!.unit;
+              const unit = id === 'rate' ? '%' : sample.summary.metrics[id]!.unit;
               if (c.unit !== unit && !(unit === '万元' && c.unit === '亿元')) failures.push(`${where}: unit «${c.unit}», summary.json «${unit}»`);
             }
             // The change: 增长/下降 x.x% (百分点 for the rate, 多/少 n 项 for honours), 持平, or — 无上年数据 / 上年为零.
@@ -170,10 +146,10 @@ describe('key figures', () => {
             }
           }
           for (const id of [...byLabel.values(), 'rate']) if (!seen.has(id)) failures.push(`${path}: no card for ${id}`);
-          // The streak headline equals summary.honors.streak on the latest year's pages.
-          if (year === summary.latestYear && summary.honors.streak.years > 0) {
+          // The streak headline equals sample.summary.honors.streak on the latest year's pages.
+          if (year === sample.summary.latestYear && sample.summary.honors.streak.years > 0) {
             const n = await page.locator('.streak data').getAttribute('value');
-            if (Number(n) !== summary.honors.streak.years) failures.push(`${path}: streak ${n} ≠ summary.json ${summary.honors.streak.years}`);
+            if (Number(n) !== sample.summary.honors.streak.years) failures.push(`${path}: streak ${n} ≠ summary.json ${sample.summary.honors.streak.years}`);
           }
         }
       });
@@ -187,16 +163,16 @@ describe('navigation', () => {
   test(
     'the year switcher on the home page reaches every year of summary.json, each page titled with its year',
     async () => {
-      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
-        const { page, problems } = await newPage(ctx, server.origin);
-        await page.goto(server.url('/'));
+      await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, sample.server.origin);
+        await page.goto(sample.server.url('/'));
         const switcher = page.getByRole('navigation', { name: '选择年度' });
         const labels = await switcher.getByRole('link').allInnerTexts();
-        expect(labels.map((l) => Number.parseInt(l, 10)).sort()).toEqual(summary.years);
+        expect(labels.map((l) => Number.parseInt(l, 10)).sort()).toEqual(sample.summary.years);
         // Each click is made on the page the previous one opened: the switcher is on every year's page.
-        for (const y of summary.years) {
+        for (const y of sample.summary.years) {
           await page.getByRole('navigation', { name: '选择年度' }).getByRole('link', { name: `${y}年`, exact: true }).click();
-          await page.waitForURL(server.url(`/year/${y}/`));
+          await page.waitForURL(sample.server.url(`/year/${y}/`));
           await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain(String(y));
           await expect(page.title()).resolves.toContain(String(y));
           const current = page.getByRole('navigation', { name: '选择年度' }).locator('[aria-current="page"]');
@@ -211,9 +187,9 @@ describe('navigation', () => {
   test(
     'every main navigation link opens its page, marked as the current one',
     async () => {
-      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
-        const { page, problems } = await newPage(ctx, server.origin);
-        await page.goto(server.url('/'));
+      await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, sample.server.origin);
+        await page.goto(sample.server.url('/'));
         const nav = page.getByRole('navigation', { name: '主导航' });
         const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => ({ text: (a.textContent ?? '').trim(), href: (a as HTMLAnchorElement).href })));
         expect(links.length).toBeGreaterThanOrEqual(8);
@@ -235,20 +211,20 @@ describe('navigation', () => {
   test('every internal link and asset on every page resolves (no 404), and an unknown address shows the 404 page', async () => {
     const broken: string[] = [];
     const checked = new Map<string, number>();
-    for (const path of pages) {
-      const html = await (await fetch(server.url(path))).text();
+    for (const path of sample.pages) {
+      const html = await (await fetch(sample.server.url(path))).text();
       for (const m of html.matchAll(/\s(?:href|src)="([^"#][^"]*)"/g)) {
         const raw = m[1]!.replace(/&amp;/g, '&');
-        const u = new URL(raw, server.url(path));
-        if (u.origin !== server.origin) continue; // other hosts are the external-host check's (and canonical/og URLs use the configured site)
+        const u = new URL(raw, sample.server.url(path));
+        if (u.origin !== sample.server.origin) continue; // other hosts are the external-host check's (and canonical/og URLs use the configured site)
         const key = u.pathname;
         if (!checked.has(key)) checked.set(key, (await fetch(u, { method: 'HEAD', redirect: 'follow' })).status);
         if (checked.get(key) !== 200) broken.push(`${path}: ${raw} → ${checked.get(key)}`);
       }
     }
     expect(broken, broken.join('\n')).toEqual([]);
-    expect(checked.size).toBeGreaterThan(pages.length);
-    const missing = await fetch(server.url('/no-such-page/'));
+    expect(checked.size).toBeGreaterThan(sample.pages.length);
+    const missing = await fetch(sample.server.url('/no-such-page/'));
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<h1');
   }, 60_000);
@@ -258,10 +234,10 @@ describe('keyboard', () => {
   test.each(['/', '/funding/', '/honors/', `/report/LATEST/`])(
     'on %s Tab reaches every link and button, each with a visible focus indicator, the skip link first',
     async (path0) => {
-      const path = path0.replace('LATEST', String(summary.latestYear));
-      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const path = path0.replace('LATEST', String(sample.summary.latestYear));
+      await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
         const page = await ctx.newPage();
-        await page.goto(server.url(path));
+        await page.goto(sample.server.url(path));
         // Tag every element that should be reachable: visible links, buttons, summaries and form fields.
         const total = await page.evaluate(() => {
           const els = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, summary, input, select, textarea'));
@@ -312,7 +288,7 @@ describe('keyboard', () => {
         expect(missed, `not reachable by Tab: ${missed.join(', ')}`).toEqual([]);
         expect(noIndicator, `no visible focus indicator: ${noIndicator.join(', ')}`).toEqual([]);
         // The skip link moves focus to the main content.
-        await page.goto(server.url(path));
+        await page.goto(sample.server.url(path));
         await page.keyboard.press('Tab');
         await page.keyboard.press('Enter');
         await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
@@ -324,10 +300,10 @@ describe('keyboard', () => {
 
 describe('print', () => {
   test.each(['/', '/report/LATEST/'])('print emulation on %s hides navigation and controls', async (path0) => {
-    const path = path0.replace('LATEST', String(summary.latestYear));
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    const path = path0.replace('LATEST', String(sample.summary.latestYear));
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
-      await page.goto(server.url(path));
+      await page.goto(sample.server.url(path));
       const onScreen = await page.locator('nav, button:not([hidden]), .skip-link').count();
       expect(onScreen).toBeGreaterThan(0);
       await page.emulateMedia({ media: 'print' });
@@ -347,40 +323,40 @@ describe('print', () => {
       } else {
         await expect(page.locator('.print-header').isVisible()).resolves.toBe(false);
         const text = await page.evaluate(() => document.body.innerText);
-        expect(text.match(/数据截至\d{4}年/g)).toEqual([`数据截至${summary.latestYear}年`]);
+        expect(text.match(/数据截至\d{4}年/g)).toEqual([`数据截至${sample.summary.latestYear}年`]);
         expect(text).not.toMatch(/生成于|数据更新/);
       }
     });
   }, 60_000);
 
   test('every year’s report prints on whole A4 pages: two for the sample data, none left nearly empty', async () => {
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
       const counts: Record<number, number> = {};
-      for (const year of summary.years) {
-        await page.goto(server.url(`/report/${year}/`));
+      for (const year of sample.summary.years) {
+        await page.goto(sample.server.url(`/report/${year}/`));
         const pdf = await page.pdf({ preferCSSPageSize: true });
         counts[year] = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
       }
-      expect(counts).toEqual(Object.fromEntries(summary.years.map((y) => [y, 2])));
+      expect(counts).toEqual(Object.fromEntries(sample.summary.years.map((y) => [y, 2])));
     });
   }, 120_000);
 });
 
 describe('report downloads', () => {
   test('the report page offers its Word file beside 打印 and the .txt, and the file is a Word document', async () => {
-    const year = summary.latestYear!;
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    const year = sample.summary.latestYear!;
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
-      await page.goto(server.url(`/report/${year}/`));
+      await page.goto(sample.server.url(`/report/${year}/`));
       const links = page.locator('.report-actions a');
       await expect(links.evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute('href'), a.getAttribute('download')]))).resolves.toEqual([
         ['下载 Word 文档 (.docx)', `/report/${year}.docx`, `示例区${year}年度党管武装工作述职报告.docx`],
         ['下载纯文本 (.txt)', `/report/${year}.txt`, `示例区${year}年度党管武装工作述职报告.txt`],
       ]);
     });
-    for (const y of summary.years) {
-      const bytes = readFileSync(join(site.distDir, 'report', `${y}.docx`));
+    for (const y of sample.summary.years) {
+      const bytes = readFileSync(join(sample.site.distDir, 'report', `${y}.docx`));
       expect(bytes.subarray(0, 4).toString('latin1'), `${y}.docx is a zip`).toBe('PK\u0003\u0004');
       expect(bytes.includes(Buffer.from('word/document.xml')), `${y}.docx has a document`).toBe(true);
     }
@@ -391,9 +367,9 @@ describe('honors search', () => {
   test(
     'typing a Chinese substring filters the honors and announces the count; a string that matches nothing says so',
     async () => {
-      await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
-        const { page, problems } = await newPage(ctx, server.origin);
-        await page.goto(server.url('/honors/'));
+      await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, sample.server.origin);
+        await page.goto(sample.server.url('/honors/'));
         const total = await page.locator('[data-honor]').count();
         expect(total).toBeGreaterThan(0);
         const box = page.getByRole('searchbox', { name: '搜索荣誉' });
@@ -469,11 +445,11 @@ describe('phones and 适老化 (issue 12)', () => {
   test.each([false, true])(
     'at 360 px (适老化 %s) the navigation is one row, row labels and chart titles never break inside a word, and nothing scrolls sideways',
     async (elder) => {
-      await withContext(browser, { viewport: { width: 360, height: 780 } }, async (ctx) => {
+      await withContext(sample.browser, { viewport: { width: 360, height: 780 } }, async (ctx) => {
         if (elder) await ctx.addInitScript(() => window.localStorage.setItem('elder-mode', '1'));
         const failures: string[] = [];
-        await visitEach(ctx, server.origin, ['/', '/funding/', '/militia/', '/indicators/', '/honors/', '/about/'], async ({ page, path, problems }) => {
-          await page.goto(server.url(path));
+        await visitEach(ctx, sample.server.origin, ['/', '/funding/', '/militia/', '/indicators/', '/honors/', '/about/'], async ({ page, path, problems }) => {
+          await page.goto(sample.server.url(path));
           await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
           const rows = await page.locator('.site-nav li').evaluateAll((lis) => new Set(lis.map((li) => Math.round(li.getBoundingClientRect().top))).size);
           if (rows !== 1) failures.push(`${path}: navigation on ${rows} rows`);
@@ -506,9 +482,9 @@ describe('phones and 适老化 (issue 12)', () => {
   );
 
   test('a table wider than a phone keeps its label column in place and says it scrolls', async () => {
-    await withContext(browser, { viewport: { width: 360, height: 780 } }, async (ctx) => {
-      const { page, problems } = await newPage(ctx, server.origin);
-      await page.goto(server.url('/indicators/'));
+    await withContext(sample.browser, { viewport: { width: 360, height: 780 } }, async (ctx) => {
+      const { page, problems } = await newPage(ctx, sample.server.origin);
+      await page.goto(sample.server.url('/indicators/'));
       const wrap = page.locator('.table-wrap').first();
       const state = await wrap.evaluate((w) => ({ scrolls: w.scrollWidth > w.clientWidth, hint: getComputedStyle(w.querySelector('caption')!, '::before').content }));
       expect(state.scrolls).toBe(true);
@@ -523,9 +499,9 @@ describe('phones and 适老化 (issue 12)', () => {
   }, 60_000);
 
   test('the 适老化 toggle shows its state in its label and aria-pressed, and key figures grow as much as body text', async () => {
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
-      const { page, problems } = await newPage(ctx, server.origin);
-      await page.goto(server.url('/'));
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const { page, problems } = await newPage(ctx, sample.server.origin);
+      await page.goto(sample.server.url('/'));
       const toggle = page.getByRole('button', { name: '适老化' });
       const sizes = () =>
         page.evaluate(() => ({
@@ -542,7 +518,7 @@ describe('phones and 适老化 (issue 12)', () => {
       expect([off.body, on.body]).toEqual([16, 20]);
       expect(on.figure / off.figure).toBeCloseTo(on.body / off.body, 5);
       // The choice is remembered on the next page, label included.
-      await page.goto(server.url('/funding/'));
+      await page.goto(sample.server.url('/funding/'));
       await expect(page.getByRole('button', { name: '适老化' }).innerText()).resolves.toBe('适老化：开');
       expect(problems, problems.join('\n')).toEqual([]);
     });
@@ -556,9 +532,9 @@ describe('print (issue 12)', () => {
   test('the home page prints on one A4 page, without buttons, in the light palette whatever the screen theme', async () => {
     const colours: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      await withContext(browser, { viewport: { width: 1280, height: 900 }, colorScheme }, async (ctx) => {
+      await withContext(sample.browser, { viewport: { width: 1280, height: 900 }, colorScheme }, async (ctx) => {
         const page = await ctx.newPage();
-        await page.goto(server.url('/'));
+        await page.goto(sample.server.url('/'));
         await page.emulateMedia({ media: 'print', colorScheme });
         colours.push(await page.locator('.kpi-card__spark').first().evaluate((s) => getComputedStyle(s).color));
         await expect(page.locator('.button-link:visible, button:visible').count()).resolves.toBe(0);
@@ -569,9 +545,9 @@ describe('print (issue 12)', () => {
   }, 60_000);
 
   test('the honors page prints each honor once and no in-page link lists', async () => {
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
-      await page.goto(server.url('/honors/'));
+      await page.goto(sample.server.url('/honors/'));
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('[data-honor]:visible').count()).toBe(await page.locator('[data-honor]').count());
       // Every visible list item that names an honor (its title and recipient) is that honor's own entry: no second list.
@@ -599,41 +575,41 @@ describe('print (issue 12)', () => {
 
 describe('public /about/ and downloads (issue 12)', () => {
   test('the about page names no internal column, header spelling or config file, states the data period, and lists each CSV once after the workbook', async () => {
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
-      const { page, problems } = await newPage(ctx, server.origin);
-      await page.goto(server.url('/about/'));
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+      const { page, problems } = await newPage(ctx, sample.server.origin);
+      await page.goto(sample.server.url('/about/'));
       const text = await page.locator('main').innerText();
       const { DATASETS } = await import('../../src/lib/data/schema/index.ts');
       const internal = DATASETS.flatMap((d) => d.columns.filter((c) => 'internal' in c && c.internal).map((c) => c.label as string));
       expect(internal.length).toBeGreaterThan(0);
       for (const word of [...internal, '可用表头', '内部字段', 'config.json', '表头']) expect(text, word).not.toContain(word);
-      expect(text).toContain(`数据覆盖${summary.years[0]}—${summary.years.at(-1)}年`);
+      expect(text).toContain(`数据覆盖${sample.summary.years[0]}—${sample.summary.years.at(-1)}年`);
       const links = await page.locator('main a[href*="/downloads/"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       expect(links[0]).toBe('/downloads/tables.xlsx');
       const csv = links.filter((l) => l.endsWith('.csv'));
       expect(new Set(csv).size).toBe(csv.length);
-      for (const y of summary.years) expect(csv.filter((l) => l.endsWith(`-${y}.csv`))).toHaveLength(3);
+      for (const y of sample.summary.years) expect(csv.filter((l) => l.endsWith(`-${y}.csv`))).toHaveLength(3);
       expect(problems, problems.join('\n')).toEqual([]);
     });
   }, 60_000);
 
   test('the workbook opens with exceljs: a contents sheet and one sheet per listed CSV, numbers stored as numbers', async () => {
-    const res = await fetch(server.url('/downloads/tables.xlsx'));
+    const res = await fetch(sample.server.url('/downloads/tables.xlsx'));
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    const about = await (await fetch(server.url('/about/'))).text();
+    const about = await (await fetch(sample.server.url('/about/'))).text();
     const listed = new Set([...about.matchAll(/href="[^"]*\/downloads\/([^"]+)\.csv"/g)].map((m) => m[1]));
     expect(wb.worksheets[0]!.name).toBe('目录');
     expect(wb.worksheets.length).toBe(listed.size + 1);
     const funding = wb.worksheets.find((w) => w.name === '历年经费投入')!;
-    const last = summary.latestYear!;
+    const last = sample.summary.latestYear!;
     const row = funding.getRows(1, funding.rowCount)!.find((r) => r.getCell(1).value === `${last}年`)!;
     expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Number);
-    expect(row.getCell(2).value).toBe(summary.metrics['funding.total']!.byYear[String(last)]);
+    expect(row.getCell(2).value).toBe(sample.summary.metrics['funding.total']!.byYear[String(last)]);
     expect(row.getCell(2).numFmt).toBe('#,##0.00');
   }, 60_000);
 });
