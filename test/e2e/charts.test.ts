@@ -4,28 +4,15 @@
  * latest year and the named month labelled, cases and persons apart, months without records as gaps, and the JS
  * budget of a chart page with the export included.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BUILD_TIMEOUT, drawAllCharts, launchBrowser, newPage, sampleSite, serve, visitEach, withContext, type BuiltSite, type StaticServer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { drawAllCharts, newPage, useSampleSite, visitEach, withContext } from './harness.ts';
 import { pageWeight, total } from '../../scripts/bench-site/page-weight.ts';
-
-let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
 
 const CHART_PAGES = ['/funding/', '/militia/', '/militia/2021/', '/training/', '/school/'];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // The sample site published once per run, shared with site.test.ts, pages.test.ts and test/build/publish.test.ts.
-  site = await sampleSite();
-  server = await serve(site.distDir);
-}, BUILD_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The sample site published once per run, shared with site.test.ts, pages.test.ts and test/build/publish.test.ts.
+const sample = useSampleSite();
 
 async function elder(ctx: BrowserContext): Promise<void> {
   await ctx.addInitScript(() => window.localStorage.setItem('elder-mode', '1'));
@@ -83,11 +70,11 @@ describe('下载图片', () => {
   test(
     'saves the chart as a PNG named after its title and years, twice the on-screen size plus title and source bands, on white',
     async () => {
-      await withContext(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true }, async (ctx) => {
-        const { page, problems } = await newPage(ctx, server.origin);
-        await page.goto(server.url('/funding/'));
+      await withContext(sample.browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, sample.server.origin);
+        await page.goto(sample.server.url('/funding/'));
         const { name, png, box } = await downloadPng(page, 'funding-total');
-        expect(name).toBe(`历年经费投入（${site.summary.years[0]}—${site.summary.latestYear}年）.png`);
+        expect(name).toBe(`历年经费投入（${sample.site.summary.years[0]}—${sample.site.summary.latestYear}年）.png`);
         expect(png.width).toBe(Math.round(box.width) * 2);
         // The canvas at 2× plus the bands above (title, unit line) and below (source line).
         expect(png.height).toBeGreaterThan(box.height * 2 + 100);
@@ -96,7 +83,7 @@ describe('下载图片', () => {
         expect(png.corner).toEqual([255, 255, 255, 255]);
         expect(png.colours).toBeGreaterThan(3);
         const share = await downloadPng(page, 'funding-category-share');
-        expect(share.name).toBe(`${site.summary.latestYear}年经费投入各类别金额及占比.png`);
+        expect(share.name).toBe(`${sample.site.summary.latestYear}年经费投入各类别金额及占比.png`);
         // CSP: nothing refused, no error, the download needs no other host.
         expect(problems).toEqual([]);
       });
@@ -107,12 +94,12 @@ describe('下载图片', () => {
   test(
     'from a phone in dark mode the PNG is still light, and a figure of two charts is saved as one image',
     async () => {
-      await withContext(browser, { viewport: { width: 375, height: 812 }, colorScheme: 'dark', acceptDownloads: true }, async (ctx) => {
-        const { page, problems } = await newPage(ctx, server.origin);
-        await page.goto(server.url('/militia/'));
+      await withContext(sample.browser, { viewport: { width: 375, height: 812 }, colorScheme: 'dark', acceptDownloads: true }, async (ctx) => {
+        const { page, problems } = await newPage(ctx, sample.server.origin);
+        await page.goto(sample.server.url('/militia/'));
         const { name, png, box, panels } = await downloadPng(page, 'militia-total');
         expect(panels).toBe(2);
-        expect(name).toBe(`历年查处案件与抓获涉案人员（${site.summary.years[0]}—${site.summary.latestYear}年）.png`);
+        expect(name).toBe(`历年查处案件与抓获涉案人员（${sample.site.summary.years[0]}—${sample.site.summary.latestYear}年）.png`);
         expect(png.width).toBe(Math.round(box.width) * 2);
         // Two charts stacked on a phone: more than twice both canvases.
         expect(png.height).toBeGreaterThan(box.height * 2 * 2);
@@ -125,9 +112,9 @@ describe('下载图片', () => {
   );
 
   test('without JavaScript there is no 下载图片 button and no chart, only the table', async () => {
-    await withContext(browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false }, async (ctx) => {
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false }, async (ctx) => {
       const page = await ctx.newPage();
-      await page.goto(server.url('/funding/'));
+      await page.goto(sample.server.url('/funding/'));
       expect(await page.getByRole('button', { name: /下载图片/ }).count()).toBe(0);
       expect(await page.locator('.chart-panels').first().isVisible()).toBe(false);
       expect(await page.locator('#funding-total table').isVisible()).toBe(true);
@@ -169,10 +156,10 @@ describe('chart typography', () => {
     'at $width px $mode no tick is rotated, the latest year and the month the sentence names are labelled',
     async ({ width, mode }) => {
       const failures: string[] = [];
-      await withContext(browser, { viewport: { width, height: 800 } }, async (ctx) => {
+      await withContext(sample.browser, { viewport: { width, height: 800 } }, async (ctx) => {
         if (mode) await elder(ctx);
-        await visitEach(ctx, server.origin, CHART_PAGES, async ({ page, path, problems }) => {
-          await page.goto(server.url(path));
+        await visitEach(ctx, sample.server.origin, CHART_PAGES, async ({ page, path, problems }) => {
+          await page.goto(sample.server.url(path));
           await drawAllCharts(page);
           const axes = await readAxes(page);
           expect(axes.length, path).toBeGreaterThan(0);
@@ -197,9 +184,9 @@ describe('chart typography', () => {
   );
 
   test('cases (起) and persons (人) are two charts, each with its own unit line', async () => {
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
-      await page.goto(server.url('/militia/'));
+      await page.goto(sample.server.url('/militia/'));
       for (const id of ['militia-total', 'militia-subdistrict', 'militia-case-type', 'militia-month']) {
         const units = await page.locator(`#${id} .chart-panel__unit`).allTextContents();
         expect(units, id).toEqual(['单位：起', '单位：人']);
@@ -209,16 +196,16 @@ describe('chart typography', () => {
   });
 
   test('the month without records (2025-09, 2021-02/03/11) is 无记录 in the table and the sentence', async () => {
-    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
+    await withContext(sample.browser, { viewport: { width: 1280, height: 900 } }, async (ctx) => {
       const page = await ctx.newPage();
-      await page.goto(server.url('/militia/'));
-      const latest = site.summary.latestYear;
+      await page.goto(sample.server.url('/militia/'));
+      const latest = sample.site.summary.latestYear;
       expect(await page.locator('#militia-month .chart-figure__sentence').textContent()).toMatch(/9月无记录。$/);
       const row = page.locator('#militia-month tbody tr').nth(8);
       expect(await row.locator('th').textContent()).toBe('9月');
       expect(await row.locator('td').allTextContents()).toEqual(['— 无记录', '— 无记录']);
       expect(latest).toBe(2025);
-      await page.goto(server.url('/militia/2021/'));
+      await page.goto(sample.server.url('/militia/2021/'));
       expect(await page.locator('#militia-month-2021 .chart-figure__sentence').textContent()).toMatch(/2月、3月、11月无记录。$/);
     });
   });
@@ -226,11 +213,11 @@ describe('chart typography', () => {
 
 describe('the JS budget', () => {
   test('a chart page loads at most 60 KB of gzip JavaScript, the PNG export included, and the honours page no shared chunk of it', () => {
-    const w = pageWeight(site.distDir, '/', '/funding/');
+    const w = pageWeight(sample.site.distDir, '/', '/funding/');
     // Everything the page loads at once or on demand; the export is part of the chart chunk.
     const js = total(w.assets, (a) => a.kind === 'js');
     expect(js.gzip).toBeLessThanOrEqual(60 * 1024);
-    const honors = pageWeight(site.distDir, '/', '/honors/').assets.filter((a) => a.kind === 'js').map((a) => a.file);
+    const honors = pageWeight(sample.site.distDir, '/', '/honors/').assets.filter((a) => a.kind === 'js').map((a) => a.file);
     expect(honors.filter((f) => !/honors\.astro_astro_type_script|search-index|elder-mode/.test(f))).toEqual([]);
   });
 });

@@ -6,8 +6,9 @@
  * Ends with 0 on Ctrl-C.
  */
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pipelineDataStep } from '../publish/publish.ts';
+import { shownFrom } from '../publish/publish-paths.ts';
 import { siteDataDir } from '../site/site-data.ts';
 import { readConfig } from '../shared/config.ts';
 import { devData, statusOf } from '../publish/dev-integration.ts';
@@ -46,8 +47,7 @@ export const devCommand: Command = async (argv, { io, root }) => {
   process.env.SITE_URL = cfg.site;
   process.env.SITE_CONFIG_DIR = dataDir;
   // Error lines name the folder as the admin knows it: `data/funding.csv`, or the path given.
-  const rel = relative(root, dataDir);
-  const displayDir = rel === '' ? '.' : rel.startsWith('..') ? dataDir : rel.split(sep).join('/');
+  const displayDir = shownFrom(root, dataDir);
   const log = (line: string): void => io.out(line);
 
   const result = await pipelineDataStep(dataDir, outDir, displayDir);

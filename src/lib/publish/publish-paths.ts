@@ -43,10 +43,15 @@ export function publishedPreviousDir(p: PublishPaths): string {
   return join(p.cacheDir, 'published-previous');
 }
 
-/** The path shown in messages: relative to the root when inside it. */
-export function shown(p: PublishPaths, path: string): string {
-  const r = relative(p.root, path);
+/** The path shown in messages: relative to the project root when inside it (`data/funding.csv`), else as given. */
+export function shownFrom(root: string, path: string): string {
+  const r = relative(root, path);
   return r === '' ? '.' : r.startsWith('..') ? path : r.split(sep).join('/');
+}
+
+/** The path shown in messages of a publish (see shownFrom). */
+export function shown(p: PublishPaths, path: string): string {
+  return shownFrom(p.root, path);
 }
 
 export const lockFile = (p: PublishPaths): string => join(p.cacheDir, 'build.lock');
